@@ -1,0 +1,142 @@
+//! `newsdex index`: read an archive and add it to the index.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsdex::index::NewsIndex;
+use newsdex::index::writer::{NewsWriter, WriterOptions};
+use newsdex::ingest::{FieldMap, SkipReason};
+use newsdex::pipeline::{self, Event};
+
+use super::{IndexDir, InputArgs, exit, warn};
+
+/// Read articles and add their passages to the index.
+///
+/// Articles already indexed with the same content are left alone; an article whose id is
+/// indexed with other content replaces it; an exact copy under another id is folded.
+#[derive(Args)]
+#[command(after_help = "Examples:\n  \
+    newsdex index                                # ./corpus into ./index\n  \
+    newsdex index ../archive --index ~/news-index\n  \
+    zcat feed.jsonl.gz | newsdex index -\n  \
+    newsdex index export.jsonl --field body=story_text --field date=first_seen")]
+pub struct IndexArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    index: IndexDir,
+    /// Memory budget of the index writer, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    memory: usize,
+    /// Commit at least every this many seconds (an interrupted run keeps what was committed).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    commit_every: u64,
+    /// Delete everything in the index first.
+    #[arg(long)]
+    rebuild: bool,
+}
+
+pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let fields = FieldMap::from_overrides(&args.input.fields)?;
+    let dir = &args.index.dir;
+    let news_index = NewsIndex::open_or_create(dir).with_context(|| format!("opening index {}", dir.display()))?;
+    let options = WriterOptions {
+        memory_bytes: args.memory << 20,
+        rebuild: args.rebuild,
+        commit_every: Duration::from_secs(args.commit_every),
+    };
+    let mut writer = NewsWriter::new(news_index, dir, options)?;
+
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let interrupted = interrupted.clone();
+        // A second Ctrl-C kills at once: the last commit is still intact.
+        let _ = ctrlc::set_handler(move || {
+            if interrupted.swap(true, Ordering::SeqCst) {
+                std::process::exit(exit::INTERRUPTED.into());
+            }
+        });
+    }
+
+    let progress = progress_bar();
+    let mut skipped: BTreeMap<SkipReason, u64> = BTreeMap::new();
+    let mut warnings = 0u64;
+    let mut failure: Option<anyhow::Error> = None;
+    pipeline::run(&args.input.paths, &fields, |event| {
+        match event {
+            Event::Problem(problem) => {
+                match problem.skipped {
+                    Some(reason) => *skipped.entry(reason).or_default() += 1,
+                    None => warnings += 1,
+                }
+                if !args.input.quiet {
+                    progress.suspend(|| warn(&problem));
+                }
+            }
+            Event::Article(article) => {
+                if let Err(err) = writer.add(&article) {
+                    failure = Some(err.into());
+                    return false;
+                }
+                let counts = &writer.counts;
+                progress.set_position(counts.added + counts.replaced + counts.unchanged + counts.folded);
+                progress.set_message(format!("{} passages", counts.passages));
+            }
+        }
+        !interrupted.load(Ordering::SeqCst)
+    });
+    progress.finish_and_clear();
+    if let Some(err) = failure {
+        return Err(err.context("writing the index"));
+    }
+    let counts = writer.finish().context("committing the index")?;
+
+    let elapsed = started.elapsed().as_secs_f64();
+    let skipped_total: u64 = skipped.values().sum();
+    eprintln!(
+        "indexed {} articles ({} new, {} replaced, {} unchanged) as {} passages; {} duplicates folded; {:.1} s",
+        counts.added + counts.replaced + counts.unchanged,
+        counts.added,
+        counts.replaced,
+        counts.unchanged,
+        counts.passages,
+        counts.folded,
+        elapsed
+    );
+    if counts.id_conflicts > 0 {
+        eprintln!("{} articles skipped: id already used by another article in this run", counts.id_conflicts);
+    }
+    if skipped_total > 0 {
+        let reasons: Vec<String> = skipped.iter().map(|(r, n)| format!("{n} {}", r.describe())).collect();
+        eprintln!("skipped {skipped_total} inputs: {}", reasons.join(", "));
+    }
+    if warnings > 0 {
+        eprintln!("{warnings} warnings (articles kept)");
+    }
+    if interrupted.load(Ordering::SeqCst) {
+        eprintln!("interrupted: everything read so far is committed; run the same command again to finish");
+        return Ok(exit::INTERRUPTED);
+    }
+    Ok(if skipped_total > 0 || counts.id_conflicts > 0 { exit::NOTHING_OR_PARTIAL } else { exit::OK })
+}
+
+/// Articles, passages and throughput on stderr, only when stderr is a terminal.
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles, {msg} ({per_sec}, {elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}

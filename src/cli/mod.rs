@@ -1,0 +1,111 @@
+//! Command-line interface: the clap definitions, one module per subcommand, and the
+//! conventions they share (exit codes, colour, error printing).
+
+mod extract;
+mod index;
+mod search;
+mod stats;
+mod style;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Exit codes, documented in README.
+pub mod exit {
+    /// Success (for `search`: at least one hit).
+    pub const OK: u8 = 0;
+    /// `search` found nothing; `index`/`extract` finished but skipped some inputs.
+    pub const NOTHING_OR_PARTIAL: u8 = 1;
+    /// An error: bad arguments or query, missing or locked index, unknown country.
+    pub const ERROR: u8 = 2;
+    /// Interrupted by Ctrl-C (after committing what was done).
+    pub const INTERRUPTED: u8 = 130;
+}
+
+#[derive(Parser)]
+#[command(
+    name = "newsdex",
+    version,
+    about = "Search a news archive by passage, country, speaker, outlet and date",
+    long_about = "newsdex turns a news archive (text files, JSON Lines, saved HTML pages) into a \
+                  search index of passages, tagged with the countries they mention and the \
+                  people they quote, and answers questions in milliseconds.",
+    after_help = "Examples:\n  \
+        newsdex index                                  # reads ./corpus, writes ./index\n  \
+        newsdex search \"russian influence\" --country \"Central Asia\"\n  \
+        newsdex search \"iron curtain\" --country KZ --speaker levystone --json\n  \
+        newsdex extract corpus/txt/central-asia        # what newsdex sees, as JSON Lines\n  \
+        newsdex stats"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Index(index::IndexArgs),
+    Search(search::SearchArgs),
+    Extract(extract::ExtractArgs),
+    Stats(stats::StatsArgs),
+}
+
+/// Flags shared by the commands that read an archive.
+#[derive(Args, Clone)]
+pub struct InputArgs {
+    /// Files and folders to read (recursively); `-` reads JSON Lines from stdin.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+    /// Map an article field to a JSON key, e.g. `--field body=story_text`.
+    /// Fields: id, title, body, date, source, url, author, dateline.
+    #[arg(long = "field", value_name = "NAME=KEY")]
+    pub fields: Vec<String>,
+    /// Print no per-file warnings (the summary still counts them).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// The index folder, shared by every command that uses one.
+#[derive(Args, Clone)]
+pub struct IndexDir {
+    /// Index folder.
+    #[arg(long = "index", value_name = "DIR", default_value = "index", global = true)]
+    pub dir: PathBuf,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Index(args) => index::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Stats(args) => stats::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            eprintln!("newsdex: error: {}", one_line(&err));
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}
+
+/// An error and its causes on one line.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ").replace('\n', " ")
+}
+
+/// A warning on stderr, prefixed like errors.
+pub fn warn(message: impl std::fmt::Display) {
+    eprintln!("newsdex: warning: {message}");
+}

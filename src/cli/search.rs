@@ -1,0 +1,192 @@
+//! `newsdex search`: rank passages, filter by facets, print them for people or as JSON.
+
+use std::io::Write;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use newsdex::index::NewsIndex;
+use newsdex::search::{Facets, Hit, SearchRequest, SearchResults, SortOrder, ValueCount, search, query::parse_bound};
+
+use super::style::{ColorChoice, Style};
+use super::{IndexDir, exit, warn};
+
+/// Search passages.
+///
+/// Words are matched in the passage text, its section heading and the article title.
+/// Without an operator any word may match (OR), and passages with more of them rank first.
+/// Syntax: `"exact phrase"`, `a OR b`, `a AND b`, `+required`, `-excluded`, `title:word`,
+/// `heading:word`, parentheses.
+#[derive(Args)]
+#[command(after_help = "Examples:\n  \
+    newsdex search \"russian influence\" --country \"Central Asia\"\n  \
+    newsdex search \"iron curtain\" --country KZ --speaker levystone --json\n  \
+    newsdex search water --since 2020 --until 2023-06 --sort newest\n  \
+    newsdex search '+election -referendum' --source \"andes wire\" --per-article 1")]
+pub struct SearchArgs {
+    /// The query (empty: every passage that passes the filters).
+    #[arg(default_value = "")]
+    query: String,
+    #[command(flatten)]
+    index: IndexDir,
+    /// Passages mentioning this country or region: ISO code, name, other name, or UN M49
+    /// region ("Central Asia"). Repeat for any of several.
+    #[arg(long, value_name = "COUNTRY")]
+    country: Vec<String>,
+    /// Passages of articles about this country or region (dateline, title, lead, salience).
+    #[arg(long, value_name = "COUNTRY")]
+    about: Vec<String>,
+    /// Passages quoting this person: full name or surname, any case or accents. Repeatable.
+    #[arg(long, value_name = "NAME")]
+    speaker: Vec<String>,
+    /// Passages from this outlet (case-insensitive, part of the name is enough). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    source: Vec<String>,
+    /// Articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Number of passages to show.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    limit: usize,
+    /// Skip this many passages first (for paging).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    sort: SortArg,
+    /// At most this many passages of one article (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    per_article: usize,
+    /// Require every word (AND) instead of ranking passages with any of them (OR).
+    #[arg(long)]
+    all: bool,
+    /// Values listed per facet (0: no facet counts).
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    facets: usize,
+    /// One JSON object on stdout (see README for its fields).
+    #[arg(long)]
+    json: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl SearchArgs {
+    fn request(&self) -> anyhow::Result<SearchRequest> {
+        Ok(SearchRequest {
+            query: self.query.clone(),
+            countries: self.country.clone(),
+            about: self.about.clone(),
+            speakers: self.speaker.clone(),
+            sources: self.source.clone(),
+            since: self.since.as_deref().map(|d| parse_bound(d, false)).transpose()?,
+            until: self.until.as_deref().map(|d| parse_bound(d, true)).transpose()?,
+            limit: self.limit,
+            offset: self.offset,
+            sort: match self.sort {
+                SortArg::Relevance => SortOrder::Relevance,
+                SortArg::Newest => SortOrder::Newest,
+                SortArg::Oldest => SortOrder::Oldest,
+            },
+            per_article: self.per_article,
+            facet_limit: self.facets,
+            require_all_terms: self.all,
+        })
+    }
+}
+
+pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
+    let request = args.request()?;
+    let news_index = NewsIndex::open(&args.index.dir)?;
+    let results = search(&news_index, &request)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &results).context("writing JSON")?;
+        writeln!(out)?;
+    } else {
+        for warning in &results.warnings {
+            warn(warning);
+        }
+        print_results(&mut out, &results, Style::new(args.color))?;
+    }
+    Ok(if results.hits.is_empty() { exit::NOTHING_OR_PARTIAL } else { exit::OK })
+}
+
+fn print_results(out: &mut impl Write, results: &SearchResults, style: Style) -> std::io::Result<()> {
+    if results.hits.is_empty() {
+        writeln!(out, "no passages match {:?}", results.query)?;
+        return Ok(());
+    }
+    for hit in &results.hits {
+        print_hit(out, hit, style)?;
+    }
+    writeln!(out, "{}", style.bold(&format!("{} matching passages", results.total)))?;
+    print_facets(out, &results.facets, style)
+}
+
+fn print_hit(out: &mut impl Write, hit: &Hit, style: Style) -> std::io::Result<()> {
+    let mut header = vec![if hit.title.is_empty() { "(untitled)".to_string() } else { hit.title.clone() }];
+    header.extend(hit.source.clone());
+    header.extend(hit.date.clone());
+    writeln!(out, "{} {}", style.bold(&format!("{}.", hit.rank)), style.bold(&header.join(" — ")))?;
+    if let Some(heading) = &hit.heading {
+        writeln!(out, "   {}", style.bold(heading))?;
+    }
+    writeln!(out, "   {}", highlighted(&hit.text, &hit.highlights, style))?;
+    let mut tags = Vec::new();
+    if !hit.countries.is_empty() {
+        let names: Vec<&str> = hit.countries.iter().map(|c| c.name.as_str()).collect();
+        tags.push(format!("countries: {}", names.join(", ")));
+    }
+    if !hit.speakers.is_empty() {
+        tags.push(format!("speakers: {}", hit.speakers.join(", ")));
+    }
+    if !tags.is_empty() {
+        writeln!(out, "   {}", tags.join(" · "))?;
+    }
+    let place = match hit.line {
+        Some(line) => format!("{}:{}", hit.path, line),
+        None => hit.path.clone(),
+    };
+    writeln!(out, "   {}", style.dim(&format!("{place} · article {} · passage {} · score {:.2}", hit.article_id, hit.passage, hit.score)))?;
+    writeln!(out)
+}
+
+fn highlighted(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 12);
+    let mut at = 0;
+    for &[start, end] in ranges {
+        if start < at || end > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        out.push_str(&style.highlight(&text[start..end]));
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+fn print_facets(out: &mut impl Write, facets: &Facets, style: Style) -> std::io::Result<()> {
+    let countries: Vec<String> = facets.country.iter().map(|c| format!("{} ({}) {}", c.name, c.code, c.count)).collect();
+    let line = |values: &[ValueCount]| values.iter().map(|v| format!("{} {}", v.value, v.count)).collect::<Vec<_>>();
+    for (label, values) in [
+        ("countries", countries),
+        ("regions", line(&facets.region)),
+        ("speakers", line(&facets.speaker)),
+        ("sources", line(&facets.source)),
+        ("years", line(&facets.year)),
+    ] {
+        if !values.is_empty() {
+            writeln!(out, "{} {}", style.bold(&format!("{label}:")), values.join(" · "))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,191 @@
+//! The Tantivy index: one document per passage, with the article's fields repeated on
+//! each passage so a hit needs no second lookup. This module owns the schema, the text
+//! analyser and the metadata kept in the commit payload; [`writer`] fills the index.
+
+pub mod summary;
+pub mod writer;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    DateOptions, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
+};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::{Index, directory::MmapDirectory};
+
+use crate::error::{Error, Result};
+
+/// Bumped whenever the schema or the analyser changes in a way old indexes cannot follow.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The analyser of every searchable text field: Unicode words, lower-cased, folded to
+/// ASCII (`Michael` finds `Michaël`), English stemming (chosen on the TIME evaluation).
+pub const ANALYZER: &str = "newsdex_en";
+
+fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(tantivy::tokenizer::Language::English))
+        .build()
+}
+
+/// The fields of a passage document.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub article_id: Field,
+    /// xxh3 of the article id: a compact key for re-index and duplicate bookkeeping.
+    pub id_hash: Field,
+    pub content_hash: Field,
+    pub passage: Field,
+    pub title: Field,
+    pub heading: Field,
+    pub text: Field,
+    pub date: Field,
+    pub source: Field,
+    pub url: Field,
+    pub author: Field,
+    pub path: Field,
+    pub line: Field,
+    /// ISO codes of the countries the passage mentions (stored, for output).
+    pub country_codes: Field,
+    /// `/Region/Sub-region/Country` of each country the passage mentions.
+    pub country: Field,
+    /// Same shape, for the countries the article is about.
+    pub about: Field,
+    pub speaker: Field,
+    pub source_facet: Field,
+    pub year: Field,
+}
+
+impl Fields {
+    fn build() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let text_options = |stored: bool| {
+            let indexing = TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+            let options = TextOptions::default().set_indexing_options(indexing);
+            if stored { options.set_stored() } else { options }
+        };
+        let fields = Fields {
+            article_id: builder.add_text_field("article_id", STRING | STORED | FAST),
+            id_hash: builder.add_u64_field("id_hash", INDEXED | FAST),
+            content_hash: builder.add_u64_field("content_hash", FAST),
+            passage: builder.add_u64_field("passage", STORED | FAST),
+            title: builder.add_text_field("title", text_options(true)),
+            heading: builder.add_text_field("heading", text_options(true)),
+            text: builder.add_text_field("text", text_options(true)),
+            date: builder.add_date_field("date", DateOptions::default().set_indexed().set_fast().set_stored()),
+            source: builder.add_text_field("source", STORED),
+            url: builder.add_text_field("url", STORED),
+            author: builder.add_text_field("author", STORED),
+            path: builder.add_text_field("path", STORED),
+            line: builder.add_u64_field("line", STORED),
+            country_codes: builder.add_text_field("country_codes", STORED),
+            country: builder.add_facet_field("country", FacetOptions::default()),
+            about: builder.add_facet_field("about", FacetOptions::default()),
+            speaker: builder.add_facet_field("speaker", FacetOptions::default().set_stored()),
+            source_facet: builder.add_facet_field("source_facet", FacetOptions::default()),
+            year: builder.add_facet_field("year", FacetOptions::default()),
+        };
+        (builder.build(), fields)
+    }
+
+    /// The fields of an opened index, checked against the current schema.
+    fn of(index: &Index, path: &Path, meta: &IndexMeta) -> Result<Fields> {
+        let (expected, fields) = Fields::build();
+        if meta.schema_version != SCHEMA_VERSION || index.schema() != expected {
+            return Err(Error::IncompatibleIndex {
+                path: path.to_path_buf(),
+                found: meta.schema_version.to_string(),
+                expected: SCHEMA_VERSION,
+            });
+        }
+        Ok(fields)
+    }
+}
+
+/// What newsdex keeps beside Tantivy's data, in the payload of each commit, so that it
+/// is exactly as durable as the passages it describes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexMeta {
+    pub schema_version: u32,
+    /// Syndicated copies folded into an article already indexed: origin → kept article id.
+    #[serde(default)]
+    pub folded: std::collections::BTreeMap<String, String>,
+}
+
+impl Default for IndexMeta {
+    fn default() -> Self {
+        IndexMeta { schema_version: SCHEMA_VERSION, folded: Default::default() }
+    }
+}
+
+/// An index opened for reading or writing.
+pub struct NewsIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub meta: IndexMeta,
+}
+
+impl NewsIndex {
+    /// Opens the index at `dir`, which must exist and be compatible.
+    pub fn open(dir: &Path) -> Result<NewsIndex> {
+        if !dir.join("meta.json").is_file() {
+            return Err(Error::NoIndex(dir.to_path_buf()));
+        }
+        let directory = MmapDirectory::open(dir).map_err(|e| Error::Meta(e.to_string()))?;
+        let index = Index::open(directory).map_err(|err| match err {
+            tantivy::TantivyError::SchemaError(_) | tantivy::TantivyError::DataCorruption(_) => {
+                Error::IncompatibleIndex { path: dir.to_path_buf(), found: "unknown".into(), expected: SCHEMA_VERSION }
+            }
+            other => Error::Tantivy(other),
+        })?;
+        let meta = read_meta(&index, dir)?;
+        let fields = Fields::of(&index, dir, &meta)?;
+        index.tokenizers().register(ANALYZER, analyzer());
+        Ok(NewsIndex { index, fields, meta })
+    }
+
+    /// Opens the index at `dir`, creating an empty one (and the folder) when there is none.
+    pub fn open_or_create(dir: &Path) -> Result<NewsIndex> {
+        if dir.join("meta.json").is_file() {
+            return NewsIndex::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = Fields::build();
+        let directory = MmapDirectory::open(dir).map_err(|e| Error::Meta(e.to_string()))?;
+        let index = Index::create(directory, schema, Default::default())?;
+        index.tokenizers().register(ANALYZER, analyzer());
+        Ok(NewsIndex { index, fields, meta: IndexMeta::default() })
+    }
+
+    /// Bytes used on disk by the index folder.
+    pub fn size_on_disk(dir: &Path) -> u64 {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(|entry| entry.ok())
+            .filter_map(|entry| entry.metadata().ok())
+            .filter(|meta| meta.is_file())
+            .map(|meta| meta.len())
+            .sum()
+    }
+}
+
+fn read_meta(index: &Index, dir: &Path) -> Result<IndexMeta> {
+    let metas = index.load_metas()?;
+    match metas.payload {
+        // An index that has never been committed by newsdex yet.
+        None if metas.segments.is_empty() => Ok(IndexMeta::default()),
+        None => Err(Error::IncompatibleIndex { path: dir.to_path_buf(), found: "none".into(), expected: SCHEMA_VERSION }),
+        Some(payload) => serde_json::from_str::<IndexMeta>(&payload).map_err(|_| Error::IncompatibleIndex {
+            path: dir.to_path_buf(),
+            found: "unreadable".into(),
+            expected: SCHEMA_VERSION,
+        }),
+    }
+}

@@ -1,0 +1,264 @@
+//! Filling the index: decides for each enriched article whether it is new, changed,
+//! unchanged or a syndicated copy, turns it into passage documents, and commits in
+//! batches so that an interrupted run leaves the last commit whole and readable.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::Datelike;
+use tantivy::schema::Facet;
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::{Fields, IndexMeta, NewsIndex};
+use crate::article::EnrichedArticle;
+use crate::error::{Error, Result};
+use crate::extract::countries;
+
+/// How the writer runs.
+#[derive(Debug, Clone)]
+pub struct WriterOptions {
+    /// Memory budget of Tantivy's writer, in bytes, shared by its threads.
+    pub memory_bytes: usize,
+    /// Start from an empty index.
+    pub rebuild: bool,
+    /// Commit at least this often, so a killed run loses little.
+    pub commit_every: Duration,
+}
+
+impl Default for WriterOptions {
+    fn default() -> Self {
+        WriterOptions { memory_bytes: 512 << 20, rebuild: false, commit_every: Duration::from_secs(30) }
+    }
+}
+
+/// What happened to one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Added,
+    /// Same id as an indexed article, other content: the old passages were replaced.
+    Replaced,
+    /// Same id and content as an indexed article: nothing to do.
+    Unchanged,
+    /// Same content as another article (syndicated copy): folded into that one.
+    Folded { into: String },
+    /// Same id as another article of this run with other content: the first one is kept.
+    IdConflict,
+}
+
+/// Counts of a run.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct WriteCounts {
+    pub added: u64,
+    pub replaced: u64,
+    pub unchanged: u64,
+    pub folded: u64,
+    pub id_conflicts: u64,
+    pub passages: u64,
+    pub commits: u64,
+}
+
+/// Writes enriched articles into a [`NewsIndex`].
+pub struct NewsWriter {
+    fields: Fields,
+    writer: IndexWriter,
+    meta: IndexMeta,
+    options: WriterOptions,
+    /// id hash → content hash, for the articles committed before this run.
+    indexed: HashMap<u64, u64>,
+    /// content hash → article id, for everything indexed (before or during this run).
+    by_content: HashMap<u64, String>,
+    /// id hash → content hash, for the articles seen in this run.
+    this_run: HashMap<u64, u64>,
+    last_commit: Instant,
+    pub counts: WriteCounts,
+}
+
+impl NewsWriter {
+    /// Takes the index's writer lock; fails at once if another process holds it.
+    pub fn new(news_index: NewsIndex, dir: &Path, options: WriterOptions) -> Result<NewsWriter> {
+        let NewsIndex { index, fields, meta } = news_index;
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+        let memory = options.memory_bytes.max(threads * 16 << 20);
+        let writer: IndexWriter = index.writer_with_num_threads(threads, memory).map_err(|err| match err {
+            tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(dir.to_path_buf()),
+            other => Error::Tantivy(other),
+        })?;
+        let mut news_writer = NewsWriter {
+            fields,
+            writer,
+            meta,
+            options,
+            indexed: HashMap::new(),
+            by_content: HashMap::new(),
+            this_run: HashMap::new(),
+            last_commit: Instant::now(),
+            counts: WriteCounts::default(),
+        };
+        if news_writer.options.rebuild {
+            news_writer.writer.delete_all_documents()?;
+            news_writer.meta = IndexMeta::default();
+        } else {
+            news_writer.load_indexed(&index)?;
+        }
+        Ok(news_writer)
+    }
+
+    /// Reads id and content hashes of the first passage of every committed article.
+    fn load_indexed(&mut self, index: &tantivy::Index) -> Result<()> {
+        let reader = index.reader()?;
+        let searcher = reader.searcher();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let id_hash = fast.u64("id_hash")?;
+            let content_hash = fast.u64("content_hash")?;
+            let passage = fast.u64("passage")?;
+            let ids = fast.str("article_id")?;
+            let mut id = String::new();
+            for doc in segment.doc_ids_alive() {
+                if passage.first(doc) != Some(0) {
+                    continue;
+                }
+                let (Some(id_hash), Some(content_hash)) = (id_hash.first(doc), content_hash.first(doc)) else {
+                    continue;
+                };
+                self.indexed.insert(id_hash, content_hash);
+                if let Some(ids) = &ids {
+                    id.clear();
+                    if let Some(ord) = ids.term_ords(doc).next() {
+                        ids.ord_to_str(ord, &mut id).map_err(|e| Error::Meta(e.to_string()))?;
+                        self.by_content.insert(content_hash, id.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds one article (all its passages, or none), then commits if the batch is due.
+    pub fn add(&mut self, enriched: &EnrichedArticle) -> Result<Outcome> {
+        let article = &enriched.article;
+        let id_hash = xxh3_64(article.id.as_bytes());
+        let content_hash = article.content_hash();
+        let outcome = self.decide(id_hash, content_hash, &article.id);
+        match &outcome {
+            Outcome::Added | Outcome::Replaced => {
+                if outcome == Outcome::Replaced {
+                    self.writer.delete_term(Term::from_field_text(self.fields.article_id, &article.id));
+                }
+                for document in documents(&self.fields, enriched, id_hash, content_hash) {
+                    self.writer.add_document(document)?;
+                    self.counts.passages += 1;
+                }
+                self.by_content.insert(content_hash, article.id.clone());
+            }
+            Outcome::Folded { into } => {
+                self.meta.folded.insert(article.origin.to_string(), into.clone());
+            }
+            Outcome::Unchanged | Outcome::IdConflict => {}
+        }
+        self.this_run.entry(id_hash).or_insert(content_hash);
+        match &outcome {
+            Outcome::Added => self.counts.added += 1,
+            Outcome::Replaced => self.counts.replaced += 1,
+            Outcome::Unchanged => self.counts.unchanged += 1,
+            Outcome::Folded { .. } => self.counts.folded += 1,
+            Outcome::IdConflict => self.counts.id_conflicts += 1,
+        }
+        if self.last_commit.elapsed() >= self.options.commit_every {
+            self.commit()?;
+        }
+        Ok(outcome)
+    }
+
+    fn decide(&self, id_hash: u64, content_hash: u64, id: &str) -> Outcome {
+        if let Some(&seen) = self.this_run.get(&id_hash) {
+            return if seen == content_hash { Outcome::Folded { into: id.to_string() } } else { Outcome::IdConflict };
+        }
+        match self.indexed.get(&id_hash) {
+            Some(&indexed) if indexed == content_hash => Outcome::Unchanged,
+            Some(_) => Outcome::Replaced,
+            None => match self.by_content.get(&content_hash) {
+                Some(other) if other != id => Outcome::Folded { into: other.clone() },
+                _ => Outcome::Added,
+            },
+        }
+    }
+
+    /// Commits everything added so far, with the metadata in the commit's payload.
+    pub fn commit(&mut self) -> Result<()> {
+        let payload = serde_json::to_string(&self.meta).map_err(|e| Error::Meta(e.to_string()))?;
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.counts.commits += 1;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
+    /// Commits and waits for Tantivy's merges to finish.
+    pub fn finish(mut self) -> Result<WriteCounts> {
+        self.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(self.counts)
+    }
+}
+
+/// The passage documents of an article.
+fn documents(fields: &Fields, enriched: &EnrichedArticle, id_hash: u64, content_hash: u64) -> Vec<TantivyDocument> {
+    let article = &enriched.article;
+    let about: Vec<Facet> = enriched.about.iter().filter_map(|code| country_facet(code)).collect();
+    enriched
+        .passages
+        .iter()
+        .map(|passage| {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.article_id, &article.id);
+            doc.add_u64(fields.id_hash, id_hash);
+            doc.add_u64(fields.content_hash, content_hash);
+            doc.add_u64(fields.passage, passage.n);
+            doc.add_text(fields.title, &article.title);
+            if let Some(heading) = &passage.heading {
+                doc.add_text(fields.heading, heading);
+            }
+            doc.add_text(fields.text, &passage.text);
+            if let Some(date) = article.date {
+                let seconds = date.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
+                doc.add_date(fields.date, DateTime::from_timestamp_secs(seconds));
+                doc.add_facet(fields.year, Facet::from_path([date.year().to_string()]));
+            }
+            if let Some(source) = &article.source {
+                doc.add_text(fields.source, source);
+                doc.add_facet(fields.source_facet, Facet::from_path([source.as_str()]));
+            }
+            for (field, value) in [(fields.url, &article.url), (fields.author, &article.author)] {
+                if let Some(value) = value {
+                    doc.add_text(field, value);
+                }
+            }
+            doc.add_text(fields.path, &article.origin.path);
+            if let Some(line) = article.origin.line {
+                doc.add_u64(fields.line, line);
+            }
+            for code in &passage.countries {
+                if let Some(facet) = country_facet(code) {
+                    doc.add_text(fields.country_codes, code);
+                    doc.add_facet(fields.country, facet);
+                }
+            }
+            for facet in &about {
+                doc.add_facet(fields.about, facet.clone());
+            }
+            for speaker in &passage.speakers {
+                doc.add_facet(fields.speaker, Facet::from_path([speaker.as_str()]));
+            }
+            doc
+        })
+        .collect()
+}
+
+/// `/Region/Sub-region/Country` for an ISO code.
+pub fn country_facet(code: &str) -> Option<Facet> {
+    countries::by_code(code).map(|c| Facet::from_path([c.region, c.subregion, c.name]))
+}

@@ -1,0 +1,161 @@
+//! JSON and JSON Lines articles: one object per line, or a file holding one object
+//! or an array of them. Keys are found through [`FieldMap`].
+
+use serde_json::{Map, Value};
+
+use super::fields::{Field, FieldMap};
+use crate::article::RawArticle;
+
+/// Parses one JSON Lines line into an article.
+pub fn parse_object(text: &str, fields: &FieldMap) -> Result<RawArticle, String> {
+    let value: Value = serde_json::from_str(text).map_err(|err| err.to_string())?;
+    article_from_value(&value, fields)
+}
+
+/// Parses a `.json` file: one article object, or an array of them. The flag says whether
+/// the file held an array.
+pub fn parse_document(text: &str, fields: &FieldMap) -> Vec<Result<(bool, RawArticle), String>> {
+    match serde_json::from_str::<Value>(text) {
+        Err(err) => vec![Err(err.to_string())],
+        Ok(Value::Array(items)) => items
+            .iter()
+            .map(|item| article_from_value(item, fields).map(|raw| (true, raw)))
+            .collect(),
+        Ok(value) => vec![article_from_value(&value, fields).map(|raw| (false, raw))],
+    }
+}
+
+fn article_from_value(value: &Value, fields: &FieldMap) -> Result<RawArticle, String> {
+    let Value::Object(object) = value else {
+        return Err(format!("expected an article object, found {}", kind(value)));
+    };
+    let body = match fields.lookup(object, Field::Body) {
+        None => return Err("no body (looked for body, text, content, content_original, article)".into()),
+        Some(Value::String(text)) => split_body(text),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| scalar(item).ok_or_else(|| format!("body list holds {}", kind(item))))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(other) => return Err(format!("body is {}, not text or a list of paragraphs", kind(other))),
+    };
+    Ok(RawArticle {
+        id: text_field(object, fields, Field::Id)?,
+        title: text_field(object, fields, Field::Title)?,
+        paragraphs: body,
+        date: text_field(object, fields, Field::Date)?,
+        source: text_field(object, fields, Field::Source)?,
+        url: text_field(object, fields, Field::Url)?,
+        author: text_field(object, fields, Field::Author)?,
+        dateline: text_field(object, fields, Field::Dateline)?,
+    })
+}
+
+/// A metadata field as text: strings and numbers as they are, a list of strings joined
+/// (`authors`), an object with a `name` (`{"source": {"name": ...}}`); anything else is an error.
+fn text_field(object: &Map<String, Value>, fields: &FieldMap, field: Field) -> Result<Option<String>, String> {
+    let Some(value) = fields.lookup(object, field) else {
+        return Ok(None);
+    };
+    if let Some(text) = scalar(value) {
+        return Ok(Some(text));
+    }
+    match value {
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().filter_map(scalar).collect();
+            Ok((!parts.is_empty()).then(|| parts.join(", ")))
+        }
+        Value::Object(inner) => Ok(inner.get("name").and_then(scalar)),
+        other => Err(format!("{field:?} is {}", kind(other)).to_lowercase()),
+    }
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A body held in one string: blank-line separated paragraphs (lines inside a paragraph
+/// joined), or, when there is no blank line, one paragraph per line.
+pub fn split_body(text: &str) -> Vec<String> {
+    let text = text.replace("\r\n", "\n");
+    let has_blank_lines = text.lines().any(|line| line.trim().is_empty()) && text.trim().contains("\n\n");
+    if has_blank_lines {
+        let mut paragraphs = Vec::new();
+        let mut current = String::new();
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    paragraphs.push(std::mem::take(&mut current));
+                }
+            } else {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(line.trim());
+            }
+        }
+        if !current.is_empty() {
+            paragraphs.push(current);
+        }
+        paragraphs
+    } else {
+        text.lines().filter(|line| !line.trim().is_empty()).map(str::to_string).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usual_keys_and_shapes_are_recognised() {
+        let line = r#"{"ID": 7, "headline": "Dam talks", "content": ["One.", "Two."], "published": "2020-01-02", "outlet": {"name": "Wire"}, "authors": ["A", "B"]}"#;
+        let raw = parse_object(line, &FieldMap::default()).unwrap();
+        assert_eq!(raw.id.as_deref(), Some("7"));
+        assert_eq!(raw.title.as_deref(), Some("Dam talks"));
+        assert_eq!(raw.paragraphs, ["One.", "Two."]);
+        assert_eq!(raw.source.as_deref(), Some("Wire"));
+        assert_eq!(raw.author.as_deref(), Some("A, B"));
+    }
+
+    #[test]
+    fn wrong_types_are_errors_not_panics() {
+        let fields = FieldMap::default();
+        assert!(parse_object(r#"{"title": "T", "body": null}"#, &fields).is_err());
+        assert!(parse_object(r#"{"title": "T", "body": {"a": 1}}"#, &fields).is_err());
+        assert!(parse_object(r#"[1, 2]"#, &fields).is_err());
+        assert!(parse_object(r#"{"title": "T", "body": "x""#, &fields).is_err());
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse_object(&deep, &fields).is_err());
+        let raw = parse_object(r#"{"title": 42, "body": "x"}"#, &fields).unwrap();
+        assert_eq!(raw.title.as_deref(), Some("42"));
+    }
+
+    #[test]
+    fn bodies_split_on_blank_lines_else_on_lines() {
+        assert_eq!(split_body("a\nb\n\nc"), ["a b", "c"]);
+        assert_eq!(split_body("a\nb\nc\n"), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_json_file_may_hold_an_array() {
+        let parsed = parse_document(r#"[{"title":"A","body":"x"}, 3]"#, &FieldMap::default());
+        assert_eq!(parsed.len(), 2);
+        assert!(parsed[0].as_ref().is_ok_and(|(many, _)| *many));
+        assert!(parsed[1].is_err());
+    }
+}

@@ -1,0 +1,430 @@
+//! Reading a news archive: which files to read, how to open them (compressed or not,
+//! UTF-8 or Windows-1252), and how each format becomes [`RawArticle`]s.
+//!
+//! Reading is split in two so that the expensive part runs in parallel:
+//! [`read_records`] walks the inputs on one thread and cuts them into [`Record`]s
+//! (a whole file, or one JSON line); [`parse_record`] turns a record into raw articles
+//! on any thread; [`finish`] cleans one and gives it its id.
+
+pub mod date;
+pub mod fields;
+pub mod html;
+pub mod json;
+pub mod txt;
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, Origin, RawArticle, derived_id};
+use crate::clean::{clean_paragraphs, normalize};
+pub use fields::FieldMap;
+
+/// The article formats newsdex reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Json,
+    JsonLines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// The format of a file from its name (`a.jsonl.gz` is gzip'd JSON Lines); None for others.
+pub fn format_of(path: &Path) -> Option<Format> {
+    format_and_compression(path).map(|(format, _)| format)
+}
+
+fn format_and_compression(path: &Path) -> Option<(Format, Compression)> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let (inner, compression) = if let Some(inner) = name.strip_suffix(".gz") {
+        (inner, Compression::Gzip)
+    } else if let Some(inner) = name.strip_suffix(".zst") {
+        (inner, Compression::Zstd)
+    } else {
+        (name.as_str(), Compression::None)
+    };
+    let format = match inner.rsplit_once('.')?.1 {
+        "txt" | "text" => Format::Text,
+        "html" | "htm" => Format::Html,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" => Format::JsonLines,
+        _ => return None,
+    };
+    Some((format, compression))
+}
+
+/// One unit of parsing work: a whole file, or one line of a JSON Lines file.
+#[derive(Debug)]
+pub struct Record {
+    pub origin: Origin,
+    pub format: Format,
+    pub bytes: Vec<u8>,
+}
+
+/// Why an input, or part of one, was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// Could not be opened or read (permissions, symlink loop, truncated archive...).
+    Unreadable,
+    /// Named explicitly but not a format newsdex reads.
+    UnsupportedFormat,
+    /// Looks like binary data, not text.
+    Binary,
+    /// JSON that does not parse, or is not an article object.
+    BadJson,
+    /// No body text at all.
+    EmptyArticle,
+}
+
+impl SkipReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::Unreadable => "unreadable",
+            SkipReason::UnsupportedFormat => "unsupported format",
+            SkipReason::Binary => "binary data",
+            SkipReason::BadJson => "bad JSON",
+            SkipReason::EmptyArticle => "empty article",
+        }
+    }
+}
+
+/// Something wrong with the input, reported with where it happened.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub origin: Origin,
+    /// None for a warning: the article was kept.
+    pub skipped: Option<SkipReason>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn skip(origin: Origin, reason: SkipReason, message: impl Into<String>) -> Self {
+        Problem {
+            origin,
+            skipped: Some(reason),
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(origin: Origin, message: impl Into<String>) -> Self {
+        Problem {
+            origin,
+            skipped: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.skipped {
+            Some(reason) => write!(f, "{}: skipped ({}): {}", self.origin, reason.describe(), self.message),
+            None => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+/// The path that stands for standard input (JSON Lines).
+pub const STDIN: &str = "-";
+
+/// Walks `inputs` (files, folders, or `-` for stdin) in a stable order and hands every
+/// record to `on_record`, every problem to `on_problem`. Folders are read recursively,
+/// following links; files of other formats inside folders are passed over silently.
+/// Stops early when `on_record` returns false.
+pub fn read_records(
+    inputs: &[PathBuf],
+    mut on_record: impl FnMut(Record) -> bool,
+    mut on_problem: impl FnMut(Problem),
+) {
+    for input in inputs {
+        if input.as_os_str() == STDIN {
+            let stdin = std::io::stdin().lock();
+            let origin = Origin { path: "<stdin>".into(), line: None };
+            if !read_lines(stdin, &origin, &mut on_record, &mut on_problem) {
+                return;
+            }
+            continue;
+        }
+        let explicit_file = input.is_file();
+        let walker = walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().unwrap_or(input).display().to_string();
+                    on_problem(Problem::skip(
+                        Origin { path, line: None },
+                        SkipReason::Unreadable,
+                        walk_error_message(&err),
+                    ));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path();
+            let origin = Origin { path: path.display().to_string(), line: None };
+            let Some((format, compression)) = format_and_compression(path) else {
+                if explicit_file {
+                    on_problem(Problem::skip(
+                        origin,
+                        SkipReason::UnsupportedFormat,
+                        "not .txt, .html, .json or .jsonl (optionally .gz or .zst)",
+                    ));
+                }
+                continue;
+            };
+            let reader = match open(path, compression) {
+                Ok(reader) => reader,
+                Err(err) => {
+                    on_problem(Problem::skip(origin, SkipReason::Unreadable, err.to_string()));
+                    continue;
+                }
+            };
+            let go_on = if format == Format::JsonLines {
+                read_lines(reader, &origin, &mut on_record, &mut on_problem)
+            } else {
+                read_whole(reader, origin, format, &mut on_record, &mut on_problem)
+            };
+            if !go_on {
+                return;
+            }
+        }
+        if !input.exists() {
+            on_problem(Problem::skip(
+                Origin { path: input.display().to_string(), line: None },
+                SkipReason::Unreadable,
+                "no such file or folder",
+            ));
+        }
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn walk_error_message(err: &walkdir::Error) -> String {
+    if let Some(ancestor) = err.loop_ancestor() {
+        return format!("symbolic link loop back to {}", ancestor.display());
+    }
+    match err.io_error() {
+        Some(io) => io.to_string(),
+        None => err.to_string(),
+    }
+}
+
+fn open(path: &Path, compression: Compression) -> std::io::Result<Box<dyn Read>> {
+    let file = File::open(path)?;
+    Ok(match compression {
+        Compression::None => Box::new(file),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))),
+        Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(file)?),
+    })
+}
+
+fn read_whole(
+    mut reader: Box<dyn Read>,
+    origin: Origin,
+    format: Format,
+    on_record: &mut impl FnMut(Record) -> bool,
+    on_problem: &mut impl FnMut(Problem),
+) -> bool {
+    let mut bytes = Vec::new();
+    if let Err(err) = reader.read_to_end(&mut bytes) {
+        on_problem(Problem::skip(origin, SkipReason::Unreadable, err.to_string()));
+        return true;
+    }
+    on_record(Record { origin, format, bytes })
+}
+
+fn read_lines(
+    reader: impl Read,
+    file: &Origin,
+    on_record: &mut impl FnMut(Record) -> bool,
+    on_problem: &mut impl FnMut(Problem),
+) -> bool {
+    let mut reader = BufReader::with_capacity(1 << 20, reader);
+    let mut line_number = 0u64;
+    loop {
+        let mut bytes = Vec::new();
+        line_number += 1;
+        let origin = Origin { path: file.path.clone(), line: Some(line_number) };
+        match reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => return true,
+            Ok(_) => {
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                if !on_record(Record { origin, format: Format::JsonLines, bytes }) {
+                    return false;
+                }
+            }
+            Err(err) => {
+                on_problem(Problem::skip(
+                    origin,
+                    SkipReason::Unreadable,
+                    format!("{err}; the rest of the file is not read"),
+                ));
+                return true;
+            }
+        }
+    }
+}
+
+/// Text from bytes: UTF-8 when valid (a byte-order mark is dropped), else Windows-1252,
+/// the usual encoding of legacy archives. The flag says whether the fallback was used.
+pub fn decode_text(bytes: &[u8]) -> (Cow<'_, str>, bool) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), false),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text, true)
+        }
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0)
+}
+
+/// Turns one record into the raw articles it holds (a JSON array holds many), each with
+/// its origin, or the problems that made parts of it unusable.
+pub fn parse_record(record: Record, fields: &FieldMap) -> Vec<Result<(Origin, RawArticle), Problem>> {
+    let Record { origin, format, bytes } = record;
+    if looks_binary(&bytes) {
+        return vec![Err(Problem::skip(origin, SkipReason::Binary, "contains NUL bytes"))];
+    }
+    let (text, was_legacy) = decode_text(&bytes);
+    let mut results = match format {
+        Format::Text => vec![Ok((origin.clone(), txt::parse_txt(&text)))],
+        Format::Html => vec![Ok((origin.clone(), html_article(&text)))],
+        Format::JsonLines => match json::parse_object(&text, fields) {
+            Ok(raw) => vec![Ok((origin.clone(), raw))],
+            Err(message) => vec![Err(Problem::skip(origin.clone(), SkipReason::BadJson, message))],
+        },
+        Format::Json => json::parse_document(&text, fields)
+            .into_iter()
+            .enumerate()
+            .map(|(i, parsed)| {
+                let mut item_origin = origin.clone();
+                if i > 0 || parsed.as_ref().is_ok_and(|(many, _)| *many) {
+                    item_origin.path = format!("{}[{}]", origin.path, i);
+                }
+                parsed
+                    .map(|(_, raw)| (item_origin.clone(), raw))
+                    .map_err(|message| Problem::skip(item_origin, SkipReason::BadJson, message))
+            })
+            .collect(),
+    };
+    if was_legacy {
+        results.push(Err(Problem::warning(origin, "not valid UTF-8; read as Windows-1252")));
+    }
+    results
+}
+
+fn html_article(text: &str) -> RawArticle {
+    let page = html::parse_html(text);
+    RawArticle {
+        id: None,
+        title: page.title,
+        paragraphs: page.paragraphs,
+        date: page.date,
+        source: page.source,
+        url: page.url,
+        author: page.author,
+        dateline: None,
+    }
+}
+
+/// Cleans a raw article and gives it its id. A missing or unreadable date is a warning
+/// (the article is kept without one); an article with no body text is skipped.
+pub fn finish(origin: Origin, raw: RawArticle) -> Result<(Article, Option<Problem>), Problem> {
+    let paragraphs = clean_paragraphs(&raw.paragraphs);
+    if paragraphs.is_empty() {
+        return Err(Problem::skip(origin, SkipReason::EmptyArticle, "no body text"));
+    }
+    let clean_field = |value: Option<String>| {
+        value.map(|v| normalize(&v)).filter(|v| !v.is_empty())
+    };
+    let title = clean_field(raw.title).unwrap_or_default();
+    let source = clean_field(raw.source);
+    let (date, warning) = match raw.date.as_deref().map(date::parse_date) {
+        None | Some(Ok(None)) => (None, None),
+        Some(Ok(Some(date))) => (Some(date), None),
+        Some(Err(err)) => (None, Some(Problem::warning(origin.clone(), format!("{err}; kept without a date")))),
+    };
+    let id = clean_field(raw.id).unwrap_or_else(|| derived_id(source.as_deref(), &title, &paragraphs));
+    let article = Article {
+        id,
+        title,
+        date,
+        source,
+        url: clean_field(raw.url),
+        author: clean_field(raw.author),
+        dateline: clean_field(raw.dateline),
+        origin,
+        paragraphs,
+    };
+    Ok((article, warning))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_come_from_the_name() {
+        assert_eq!(format_of(Path::new("a/b.jsonl.gz")), Some(Format::JsonLines));
+        assert_eq!(format_of(Path::new("b.NDJSON")), Some(Format::JsonLines));
+        assert_eq!(format_of(Path::new("page.htm.zst")), Some(Format::Html));
+        assert_eq!(format_of(Path::new("notes.txt")), Some(Format::Text));
+        assert_eq!(format_of(Path::new("README.md")), None);
+        assert_eq!(format_of(Path::new("archive.gz")), None);
+    }
+
+    #[test]
+    fn legacy_bytes_are_decoded_as_windows_1252() {
+        let (text, legacy) = decode_text(b"caf\xe9 \x93quoted\x94");
+        assert!(legacy);
+        assert_eq!(text, "café “quoted”");
+        let (text, legacy) = decode_text("\u{feff}déjà".as_bytes());
+        assert!(!legacy);
+        assert_eq!(text, "déjà");
+    }
+
+    #[test]
+    fn an_article_without_body_is_skipped_and_a_bad_date_is_a_warning() {
+        let origin = Origin { path: "x.json".into(), line: None };
+        let empty = RawArticle { title: Some("Title".into()), ..Default::default() };
+        let err = finish(origin.clone(), empty).unwrap_err();
+        assert_eq!(err.skipped, Some(SkipReason::EmptyArticle));
+
+        let raw = RawArticle {
+            title: Some("Title".into()),
+            paragraphs: vec!["Body.".into()],
+            date: Some("0001-11-30".into()),
+            ..Default::default()
+        };
+        let (article, warning) = finish(origin, raw).unwrap();
+        assert_eq!(article.date, None);
+        assert!(warning.unwrap().skipped.is_none());
+        assert!(article.id.starts_with('h'));
+    }
+}

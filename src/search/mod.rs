@@ -1,0 +1,433 @@
+//! Answering a question: parse and filter the query ([`query`]), rank passages with BM25
+//! (ties broken by article id, then passage number, so results never depend on the
+//! order documents were indexed in), keep a few passages per article, highlight the
+//! query terms ([`highlight`]) and count facets over all matching passages.
+
+pub mod highlight;
+pub mod query;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
+use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::query::Query;
+use tantivy::schema::{Facet, Value};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+use crate::error::Result;
+use crate::extract::countries;
+use crate::index::{Fields, NewsIndex};
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// A question to the index.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    /// Passages that mention any of these countries or regions.
+    pub countries: Vec<String>,
+    /// Passages of articles about any of these countries or regions.
+    pub about: Vec<String>,
+    /// Passages quoting any of these people (full name or surname).
+    pub speakers: Vec<String>,
+    pub sources: Vec<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: SortOrder,
+    /// At most this many passages of one article (0: no limit).
+    pub per_article: usize,
+    /// How many values to list per facet (0: no facet counting).
+    pub facet_limit: usize,
+    /// Words without an operator must all appear (AND) rather than any (OR).
+    pub require_all_terms: bool,
+}
+
+impl SearchRequest {
+    /// The defaults of the command line: see README for why each was chosen.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            countries: Vec::new(),
+            about: Vec::new(),
+            speakers: Vec::new(),
+            sources: Vec::new(),
+            since: None,
+            until: None,
+            limit: 10,
+            offset: 0,
+            sort: SortOrder::Relevance,
+            per_article: 2,
+            facet_limit: 10,
+            require_all_terms: false,
+        }
+    }
+}
+
+/// The answer, shaped as the `--json` contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    /// Matching passages, before the per-article limit.
+    pub total: u64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub article_id: String,
+    pub passage: u64,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub path: String,
+    pub line: Option<u64>,
+    pub heading: Option<String>,
+    pub text: String,
+    /// `[start, end)` byte ranges of the query terms in `text`.
+    pub highlights: Vec<[usize; 2]>,
+    pub countries: Vec<CountryRef>,
+    pub speakers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountryRef {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Facets {
+    pub country: Vec<CountryCount>,
+    /// M49 sub-regions ("Central Asia", "Western Europe").
+    pub region: Vec<ValueCount>,
+    pub speaker: Vec<ValueCount>,
+    pub source: Vec<ValueCount>,
+    pub year: Vec<ValueCount>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryCount {
+    pub code: String,
+    pub name: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// A ranked passage before it is read from the store.
+struct Ranked {
+    score: f32,
+    address: DocAddress,
+    article_id: String,
+}
+
+/// Runs a request against an index.
+pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    let fields = &news_index.fields;
+    let searcher = news_index.index.reader()?.searcher();
+    let parsed = query::parse_text_query(&news_index.index, fields, &request.query, request.require_all_terms)?;
+    let filters = filters(&searcher, fields, request)?;
+    let full_query = query::with_filters(parsed.query.box_clone(), filters);
+
+    let (total, ranked, facet_counts) = collect(&searcher, full_query.as_ref(), request)?;
+    let terms = highlight::query_terms(parsed.query.as_ref(), fields.text);
+    let tokenizer = news_index.index.tokenizer_for_field(fields.text)?;
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (i, ranked) in ranked.into_iter().enumerate() {
+        let document: TantivyDocument = searcher.doc(ranked.address)?;
+        hits.push(hit_from_document(fields, &document, request.offset + i + 1, ranked.score, &terms, tokenizer.clone()));
+    }
+    let facets = facet_counts.map(|counts| facets(&counts, request.facet_limit)).unwrap_or_default();
+    Ok(SearchResults { query: request.query.clone(), total, hits, facets, warnings: parsed.warnings })
+}
+
+fn filters(searcher: &Searcher, fields: &Fields, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
+    let mut filters = Vec::new();
+    for (values, field) in [(&request.countries, fields.country), (&request.about, fields.about)] {
+        if !values.is_empty() {
+            let facets = values.iter().map(|v| query::country_facet(v)).collect::<Result<Vec<_>>>()?;
+            filters.push(query::facet_filter(field, &facets));
+        }
+    }
+    for (values, field, partial) in [(&request.speakers, fields.speaker, false), (&request.sources, fields.source_facet, true)] {
+        if !values.is_empty() {
+            let mut facets = Vec::new();
+            for value in values {
+                facets.extend(query::matching_facets(searcher, field, value, partial)?);
+            }
+            filters.push(query::facet_filter(field, &facets));
+        }
+    }
+    if request.since.is_some() || request.until.is_some() {
+        filters.push(query::date_range(fields.date, request.since, request.until));
+    }
+    Ok(filters)
+}
+
+type FacetFruit = ((FacetCounts, FacetCounts), (FacetCounts, FacetCounts, FacetCounts));
+
+/// Counts, ranks and (optionally) facets in one pass over the matching passages.
+fn collect(
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: &SearchRequest,
+) -> Result<(u64, Vec<Ranked>, Option<FacetFruit>)> {
+    match request.sort {
+        SortOrder::Relevance => collect_with(searcher, query, request, |n| {
+            MapFruit(
+                TopDocs::with_limit(n).order_by(((SortBySimilarityScore, Order::Desc), by_article(), by_passage())),
+                |top: Vec<((f32, Option<String>, Option<u64>), DocAddress)>| {
+                    top.into_iter()
+                        .map(|((score, id, _), address)| Ranked { score, address, article_id: id.unwrap_or_default() })
+                        .collect()
+                },
+            )
+        }),
+        SortOrder::Newest | SortOrder::Oldest => {
+            let order = if request.sort == SortOrder::Newest { Order::Desc } else { Order::Asc };
+            collect_with(searcher, query, request, move |n| {
+                MapFruit(
+                    TopDocs::with_limit(n).order_by((
+                        (SortByStaticFastValue::<tantivy::DateTime>::for_field("date"), order),
+                        (SortBySimilarityScore, Order::Desc),
+                        by_article(),
+                        by_passage(),
+                    )),
+                    |top: Vec<((Option<tantivy::DateTime>, f32, Option<String>, Option<u64>), DocAddress)>| {
+                        top.into_iter()
+                            .map(|((_, score, id, _), address)| Ranked {
+                                score,
+                                address,
+                                article_id: id.unwrap_or_default(),
+                            })
+                            .collect()
+                    },
+                )
+            })
+        }
+    }
+}
+
+/// Ties are broken by article id, then passage number: stable whatever the indexing order.
+fn by_article() -> (SortByString, Order) {
+    (SortByString::for_field("article_id"), Order::Asc)
+}
+
+fn by_passage() -> (SortByStaticFastValue<u64>, Order) {
+    (SortByStaticFastValue::<u64>::for_field("passage"), Order::Asc)
+}
+
+/// Ranking fetches a window of the best passages, widened until the per-article limit
+/// still leaves `offset + limit` of them (or every match has been seen).
+fn collect_with<C>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: &SearchRequest,
+    top_collector: impl Fn(usize) -> C,
+) -> Result<(u64, Vec<Ranked>, Option<FacetFruit>)>
+where
+    C: tantivy::collector::Collector<Fruit = Vec<Ranked>>,
+{
+    let wanted = request.offset + request.limit;
+    let mut window = if request.per_article == 0 { wanted } else { wanted * 4 }.max(16);
+    let (total, mut candidates, facet_counts) = if request.facet_limit > 0 {
+        let (total, top, counts) = searcher.search(query, &(Count, top_collector(window), facet_collector()))?;
+        (total as u64, top, Some(counts))
+    } else {
+        let (total, top) = searcher.search(query, &(Count, top_collector(window)))?;
+        (total as u64, top, None)
+    };
+    loop {
+        let kept = per_article(&candidates, request.per_article);
+        if kept.len() >= wanted || window >= total as usize {
+            let page = kept.into_iter().skip(request.offset).take(request.limit).collect();
+            return Ok((total, page, facet_counts));
+        }
+        window = (window * 4).min(total as usize);
+        candidates = searcher.search(query, &top_collector(window))?;
+    }
+}
+
+fn per_article(candidates: &[Ranked], limit: usize) -> Vec<Ranked> {
+    let mut per_article: HashMap<&str, usize> = HashMap::new();
+    candidates
+        .iter()
+        .filter(|c| {
+            let seen = per_article.entry(c.article_id.as_str()).or_default();
+            *seen += 1;
+            limit == 0 || *seen <= limit
+        })
+        .map(|c| Ranked { score: c.score, address: c.address, article_id: c.article_id.clone() })
+        .collect()
+}
+
+/// Facet counters: sub-regions (children of each region), countries (children of each
+/// sub-region), then speakers, sources and years. Tantivy counts the children of the
+/// facets a collector is given, and one collector cannot hold a facet and its descendant,
+/// hence two collectors on the country field.
+fn facet_collector() -> FacetCollectors {
+    let mut regions = FacetCollector::for_field("country");
+    let mut subregions = FacetCollector::for_field("country");
+    for (region, subregion_list) in region_tree() {
+        regions.add_facet(Facet::from_path([region]));
+        for subregion in subregion_list {
+            subregions.add_facet(Facet::from_path([region, subregion]));
+        }
+    }
+    let flat = |field: &str| {
+        let mut collector = FacetCollector::for_field(field);
+        collector.add_facet(Facet::root());
+        collector
+    };
+    ((regions, subregions), (flat("speaker"), flat("source_facet"), flat("year")))
+}
+
+type FacetCollectors = ((FacetCollector, FacetCollector), (FacetCollector, FacetCollector, FacetCollector));
+
+/// Regions and their sub-regions, in table order.
+fn region_tree() -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut tree: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+    for c in countries::all() {
+        match tree.iter_mut().find(|(region, _)| *region == c.region) {
+            Some((_, subregions)) if !subregions.contains(&c.subregion) => subregions.push(c.subregion),
+            Some(_) => {}
+            None => tree.push((c.region, vec![c.subregion])),
+        }
+    }
+    tree
+}
+
+fn facets(((regions, subregions), (speaker, source, year)): &FacetFruit, limit: usize) -> Facets {
+    let mut region_counts: Vec<ValueCount> = Vec::new();
+    let mut country_counts: Vec<CountryCount> = Vec::new();
+    for (region, subregion_list) in region_tree() {
+        for (facet, count) in regions.get(Facet::from_path([region])) {
+            let value = facet.to_path().last().copied().unwrap_or("").to_string();
+            region_counts.push(ValueCount { value, count });
+        }
+        for subregion in subregion_list {
+            for (leaf, count) in subregions.get(Facet::from_path([region, subregion])) {
+                let name = leaf.to_path().last().copied().unwrap_or("");
+                let code = countries::by_name(name).map_or("", |c| c.code);
+                country_counts.push(CountryCount { code: code.into(), name: name.into(), count });
+            }
+        }
+    }
+    country_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    country_counts.truncate(limit);
+    sort_and_cut(&mut region_counts, limit);
+    let flat = |counts: &FacetCounts| {
+        let mut values: Vec<ValueCount> = counts
+            .get(Facet::root())
+            .map(|(facet, count)| ValueCount { value: facet.to_path().join("/"), count })
+            .collect();
+        sort_and_cut(&mut values, limit);
+        values
+    };
+    let mut years = flat(year);
+    years.sort_by(|a, b| b.value.cmp(&a.value));
+    Facets { country: country_counts, region: region_counts, speaker: flat(speaker), source: flat(source), year: years }
+}
+
+fn sort_and_cut(values: &mut Vec<ValueCount>, limit: usize) {
+    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values.truncate(limit);
+}
+
+fn hit_from_document(
+    fields: &Fields,
+    document: &TantivyDocument,
+    rank: usize,
+    score: f32,
+    terms: &highlight::Terms,
+    tokenizer: tantivy::tokenizer::TextAnalyzer,
+) -> Hit {
+    let text_of = |field| document.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    let text = text_of(fields.text).unwrap_or_default();
+    let highlights = highlight::highlight(&text, terms, tokenizer);
+    let date = document
+        .get_first(fields.date)
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+        .map(|d| d.date_naive().format("%Y-%m-%d").to_string());
+    let countries = document
+        .get_all(fields.country_codes)
+        .filter_map(|v| v.as_str())
+        .filter_map(countries::by_code)
+        .map(|c| CountryRef { code: c.code.into(), name: c.name.into() })
+        .collect();
+    let speakers = document
+        .get_all(fields.speaker)
+        .filter_map(|v| v.as_facet())
+        .filter_map(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
+        .map(|facet| facet.to_path().join("/"))
+        .collect();
+    Hit {
+        rank,
+        score,
+        article_id: text_of(fields.article_id).unwrap_or_default(),
+        passage: document.get_first(fields.passage).and_then(|v| v.as_u64()).unwrap_or(0),
+        title: text_of(fields.title).unwrap_or_default(),
+        date,
+        source: text_of(fields.source),
+        url: text_of(fields.url),
+        author: text_of(fields.author),
+        path: text_of(fields.path).unwrap_or_default(),
+        line: document.get_first(fields.line).and_then(|v| v.as_u64()),
+        heading: text_of(fields.heading),
+        text,
+        highlights,
+        countries,
+        speakers,
+    }
+}
+
+/// Adapts a collector's fruit: lets the two sort orders share one result type.
+struct MapFruit<C, F>(C, F);
+
+impl<C, F, T> tantivy::collector::Collector for MapFruit<C, F>
+where
+    C: tantivy::collector::Collector,
+    F: Fn(C::Fruit) -> T + Sync + Send + 'static,
+    T: tantivy::collector::Fruit,
+{
+    type Fruit = T;
+    type Child = C::Child;
+
+    fn for_segment(&self, segment_local_id: u32, segment: &tantivy::SegmentReader) -> tantivy::Result<Self::Child> {
+        self.0.for_segment(segment_local_id, segment)
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.0.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        segment_fruits: Vec<<Self::Child as tantivy::collector::SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<T> {
+        self.0.merge_fruits(segment_fruits).map(&self.1)
+    }
+}

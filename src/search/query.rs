@@ -1,0 +1,227 @@
+//! From what a user typed to a Tantivy query: the query language (words, "phrases",
+//! OR, -excluded, title:word) plus the filters given as flags, each resolved against
+//! the index (country names, speaker surnames, sources) before any search runs.
+
+use std::ops::Bound;
+
+use chrono::{Datelike, NaiveDate};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::{DateTime, Searcher, Term};
+
+use crate::error::{Error, Result};
+use crate::extract::countries;
+use crate::fold::fold;
+use crate::index::Fields;
+
+/// Longest query accepted, in bytes: far beyond any real question, small enough to
+/// keep parsing cheap.
+pub const MAX_QUERY_BYTES: usize = 10_000;
+/// Deepest nesting of parentheses accepted.
+const MAX_NESTING: usize = 32;
+
+/// The fields searched by words without a `field:` prefix, with their boosts: the passage
+/// text counts most; a heading or title match counts less because it is shared by many passages.
+const SEARCHED: [(&str, f32); 3] = [("text", 1.0), ("heading", 0.5), ("title", 0.5)];
+
+/// The user's query as Tantivy understands it, with notes on what was read leniently.
+pub struct ParsedQuery {
+    pub query: Box<dyn Query>,
+    pub warnings: Vec<String>,
+}
+
+/// Parses the query language. An empty query matches every passage (useful with filters).
+pub fn parse_text_query(
+    index: &tantivy::Index,
+    fields: &Fields,
+    text: &str,
+    require_all_terms: bool,
+) -> Result<ParsedQuery> {
+    if text.len() > MAX_QUERY_BYTES {
+        return Err(Error::BadQuery(format!("query is {} bytes long; the limit is {MAX_QUERY_BYTES}", text.len())));
+    }
+    let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if nesting_depth(&text) > MAX_NESTING {
+        return Err(Error::BadQuery(format!("parentheses nested deeper than {MAX_NESTING}")));
+    }
+    if text.trim().is_empty() {
+        return Ok(ParsedQuery { query: Box::new(AllQuery), warnings: Vec::new() });
+    }
+    let searched: Vec<Field> = SEARCHED.iter().map(|(name, _)| field_named(fields, name)).collect();
+    let mut parser = QueryParser::for_index(index, searched.clone());
+    for (field, (_, boost)) in searched.iter().zip(SEARCHED) {
+        parser.set_field_boost(*field, boost);
+    }
+    if require_all_terms {
+        parser.set_conjunction_by_default();
+    }
+    let (query, errors) = parser.parse_query_lenient(&text);
+    let mut warnings = Vec::new();
+    for error in errors {
+        match error {
+            QueryParserError::FieldDoesNotExist(field) => {
+                return Err(Error::BadQuery(format!(
+                    "unknown field {field:?}; searchable fields are text, heading and title (use --country, --speaker, --source, --since, --until to filter)"
+                )));
+            }
+            other => warnings.push(format!("query read leniently: {other}")),
+        }
+    }
+    Ok(ParsedQuery { query, warnings })
+}
+
+fn field_named(fields: &Fields, name: &str) -> Field {
+    match name {
+        "heading" => fields.heading,
+        "title" => fields.title,
+        _ => fields.text,
+    }
+}
+
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// A `--country`/`--about` value resolved to a facet path, or an error naming the closest
+/// known countries and regions.
+pub fn country_facet(value: &str) -> Result<Facet> {
+    match countries::resolve(value) {
+        Ok(selector) => Facet::from_text(&selector.facet_path())
+            .map_err(|_| Error::UnknownCountry(format!("unknown country or region {value:?}"))),
+        Err(suggestions) if suggestions.is_empty() => {
+            Err(Error::UnknownCountry(format!("unknown country or region {value:?}")))
+        }
+        Err(suggestions) => Err(Error::UnknownCountry(format!(
+            "unknown country or region {value:?}; did you mean {}?",
+            suggestions.join(", ")
+        ))),
+    }
+}
+
+/// Any of `facets` (empty list: matches nothing).
+fn any_facet(field: Field, facets: &[Facet]) -> Box<dyn Query> {
+    if facets.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    let clauses = facets
+        .iter()
+        .map(|facet| {
+            let term = Term::from_facet(field, facet);
+            (Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The values of a flat facet field (speaker, source) that a user's name designates:
+/// the whole value, or its last word (a surname), compared case- and accent-insensitively;
+/// for sources a value containing the name also counts.
+pub fn matching_facets(searcher: &Searcher, field: Field, wanted: &str, allow_partial: bool) -> Result<Vec<Facet>> {
+    let wanted = fold(wanted);
+    let mut found: Vec<Facet> = Vec::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().stream().map_err(|e| Error::Meta(e.to_string()))?;
+        while stream.advance() {
+            let Ok(encoded) = std::str::from_utf8(stream.key()) else { continue };
+            let facet = Facet::from_encoded(encoded.as_bytes().to_vec()).map_err(|e| Error::Meta(e.to_string()))?;
+            let path = facet.to_path();
+            let [value] = path.as_slice() else { continue };
+            let folded = fold(value);
+            let surname = folded.rsplit(' ').next().unwrap_or("");
+            let matches = folded == wanted || surname == wanted || (allow_partial && folded.contains(&wanted));
+            if matches && !found.contains(&facet) {
+                found.push(facet);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` picks the last day of a year or month.
+pub fn parse_bound(value: &str, end: bool) -> Result<NaiveDate> {
+    let bad = || Error::BadDate(value.to_string());
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let number = |s: &str| s.parse::<u32>().map_err(|_| bad());
+    let year = parts.first().ok_or_else(bad).and_then(|y| y.parse::<i32>().map_err(|_| bad()))?;
+    let (month, day) = match parts.len() {
+        1 => (if end { 12 } else { 1 }, None),
+        2 => (number(parts[1])?, None),
+        3 => (number(parts[1])?, Some(number(parts[2])?)),
+        _ => return Err(bad()),
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1)).ok_or_else(bad)?;
+    if day.is_some() || !end {
+        return Ok(first);
+    }
+    let next_month = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, first.month() + 1, 1)
+    };
+    next_month.and_then(|d| d.pred_opt()).ok_or_else(bad)
+}
+
+/// Passages dated within `[since, until]`.
+pub fn date_range(field: Field, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Box<dyn Query> {
+    let bound = |date: Option<NaiveDate>| match date {
+        None => Bound::Unbounded,
+        Some(date) => {
+            let seconds = date.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
+            Bound::Included(Term::from_field_date(field, DateTime::from_timestamp_secs(seconds)))
+        }
+    };
+    Box::new(RangeQuery::new(bound(since), bound(until)))
+}
+
+/// The user's query restricted by every filter. Filters do not change scores.
+pub fn with_filters(text_query: Box<dyn Query>, filters: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if filters.is_empty() {
+        return text_query;
+    }
+    let mut clauses = vec![(Occur::Must, text_query)];
+    for filter in filters {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0)) as Box<dyn Query>));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Filters on a facet field: any of the given facets.
+pub fn facet_filter(field: Field, facets: &[Facet]) -> Box<dyn Query> {
+    any_facet(field, facets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_cover_whole_years_and_months() {
+        assert_eq!(parse_bound("2016", false).unwrap(), NaiveDate::from_ymd_opt(2016, 1, 1).unwrap());
+        assert_eq!(parse_bound("2016", true).unwrap(), NaiveDate::from_ymd_opt(2016, 12, 31).unwrap());
+        assert_eq!(parse_bound("2016-02", true).unwrap(), NaiveDate::from_ymd_opt(2016, 2, 29).unwrap());
+        assert_eq!(parse_bound("2016-02-03", true).unwrap(), NaiveDate::from_ymd_opt(2016, 2, 3).unwrap());
+        assert!(parse_bound("yesterday", false).is_err());
+        assert!(parse_bound("2016-13", false).is_err());
+    }
+
+    #[test]
+    fn nesting_is_measured() {
+        assert_eq!(nesting_depth("(a (b) c)"), 2);
+        assert_eq!(nesting_depth("))(("), 2);
+    }
+}
