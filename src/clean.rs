@@ -1,6 +1,467 @@
-//! STUB until the cleaning module lands.
-pub fn normalize(text: &str) -> String { text.split_whitespace().collect::<Vec<_>>().join(" ") }
-pub fn is_boilerplate(_p: &str) -> bool { false }
+//! Text normalisation and boilerplate removal.
+//!
+//! Why this exists: news archives come from many sources (wire feeds,
+//! JSON dumps, scraped pages) and their text differs in ways that matter to
+//! an index but not to a reader: Unicode composition (NFC vs NFD), odd
+//! spaces (NBSP, zero-width space, tabs), stray control characters. On top
+//! of that, scraped pages carry page furniture that is not article text:
+//! newsletter prompts, share buttons, "Read also:" cross-links, photo
+//! credits, cookie notices, copyright footers. Indexing those lines as
+//! passages pollutes search results (every page "matches" *newsletter*), so
+//! they are dropped here.
+//!
+//! The boilerplate rules describe the *shape and vocabulary* of such lines
+//! (short, imperative, second person, fixed prefixes such as "Read more:"),
+//! not one site's strings. Every rule is gated on the line being short, so a
+//! real sentence that merely contains "subscribe" or "newsletter" stays.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+/// Unicode NFC, whitespace normalised (runs of spaces/tabs/NBSP/zero-width →
+/// one space, trimmed; control chars removed), typographic quotes kept.
+///
+/// Details:
+/// * every Unicode `White_Space` character (space, tab, newline, NBSP,
+///   U+2000..U+200A, U+202F, U+3000, …) and ZERO WIDTH SPACE (U+200B) count
+///   as whitespace; a run of them becomes one ASCII space; leading and
+///   trailing whitespace is removed;
+/// * control characters (Unicode `Cc`) other than whitespace are removed, as
+///   are the invisible *joiners* that must not become a word break: BOM /
+///   ZERO WIDTH NO-BREAK SPACE (U+FEFF), WORD JOINER (U+2060) and SOFT
+///   HYPHEN (U+00AD);
+/// * ZWJ/ZWNJ (U+200D/U+200C) are kept: they carry meaning in emoji and in
+///   Persian/Indic scripts;
+/// * quotes, dashes and all other characters are kept as they are.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{200B}' {
+            pending_space = true;
+        } else if c.is_control() || matches!(c, '\u{FEFF}' | '\u{2060}' | '\u{00AD}') {
+            // dropped without introducing a word break
+        } else {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    if is_nfc(&out) { out } else { out.nfc().collect() }
+}
+
+/// Longest line (in words) that any of the ordinary boilerplate rules may
+/// match. Real prose paragraphs are usually longer; this is the first guard
+/// against false positives.
+const SHORT_WORDS: usize = 30;
+/// Cookie/consent notices are longer than other boilerplate lines.
+const COOKIE_WORDS: usize = 80;
+
+/// Rules that apply to short lines (≤ [`SHORT_WORDS`] words).
+/// Each regex is matched case-insensitively against the normalised line with
+/// leading bullets/arrows stripped.
+static SHORT_RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // --- cross-links: "Read also:", "See also -", "Read more »", "Related:", "Watch:" ...
+        r"^(read|see|watch|listen)( also| more| next| this)?\s*[:>»|–—-]",
+        r"^(read|see) (also|more)$",
+        r"^related( stories| articles| content| coverage| links| news| topics| reading| posts)?\s*[:>»|–—-]",
+        r"^related (stories|articles|content|coverage|links|news|topics|reading|posts)$",
+        r"^(also read|more (stories|from \w+( \w+)?|on this( story| topic)?)|recommended( for you| reading| stories| articles)?|further reading|you (may|might) (also )?(like|be interested in|enjoy)|don'?t miss|most (read|popular|viewed|shared)|trending( now)?|top stories|editor'?s picks?)\s*([:.]?$|[:>»|–—-])",
+        // --- newsletter / subscription / paywall prompts
+        r"^(sign ?up|subscribe|register|join|get|receive|try|start|unlock|enter your)\b.*\b(newsletters?|inbox|e-?mails?|subscri\w*|free trial|digital access|unlimited access|delivered|updates|alerts|briefings?|digest)\b.*\b(our|your|you|now|today|here|free|daily|weekly|unlimited)\b",
+        r"^(sign ?up|subscribe|register|join|get|receive|try|start|unlock|enter your)\b.*\b(our|your|you|now|today|here|free|daily|weekly|unlimited)\b.*\b(newsletters?|inbox|e-?mails?|subscri\w*|free trial|digital access|unlimited access|delivered|updates|alerts|briefings?|digest)\b",
+        r"^(subscribe|sign ?up|register)( now| today| here| for free)?[.!]?$",
+        r"\bsign ?up (for|to) (our|the|my|this)\b.*\bnewsletters?\b",
+        r"\b(subscribe|sign ?up) to (our|my) \w+",
+        r"\bdelivered (straight |directly |right )?to your (inbox|e-?mail|mailbox|phone|door)",
+        r"\b(already a (subscriber|member)|already have an account|subscribers? only|for subscribers|become a (subscriber|member|supporter)|support (our|independent|quality) journalism|to continue reading|continue reading with|unlock (this|the full) (article|story)|newsletter sign-?up|enter your e-?mail)\b",
+        r"\b(this|the) (article|content|story) is (only )?(available|reserved) (to|for)\b",
+        // --- apps
+        r"\b(download|get|install|try) (the|our) (free )?([\w&'’-]+ ){0,4}app\b",
+        r"^(download|get) it (on|from)\b",
+        r"\b(download on|available on|get it on|available in) (the )?(app store|google play|apple app store)\b",
+        r"^(app store|google play)$",
+        // --- share / follow buttons
+        r"^(share|tweet|e-?mail|post|pin|send)( this| it)?( article| story| page| post| video| link)?( on| via| to| with)? ?(facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|telegram|messenger|e-?mail|a friend|friends)\b",
+        r"^share (this|the) (article|story|page|post|video|link)\b",
+        r"^(share|tweet|print|e-?mail|save)( this| it)?( article| story| page| post| video| link)?\s*[.!:]?$",
+        r"^(follow|like|find|join|connect with) (us|me|@\w+) on \w+",
+        r"^follow( \w+){1,3} on (facebook|twitter|x|instagram|linkedin|tiktok|youtube|threads|bluesky|mastodon|telegram|whatsapp|google news|flipboard)\b",
+        // --- photo / image credits and captions
+        r"^(photo|photograph|picture|pic|image|video|graphic|illustration|file photo|main image|top image|header image|cover image|photo illustration)s?( credit| courtesy| source)?\s*[:/|]",
+        r"^\(?(photos?|images?|pictures?|video|photograph|illustration)s? (by|courtesy of|credit|via)\b",
+        r"^(image|photo|media|video) (caption|copyright|source|credit)\b",
+        r"^(credit|credits|source|courtesy|copyright)\s*:",
+        r"^(©|\(c\)|copyright\s*(©|\(c\)|\d{4}))",
+        r"^\(?(getty images|shutterstock|afp via getty images?|ap photo|reuters photo|epa-efe)\b[^.!?]*$",
+        r"/\s?(afp|ap|reuters|getty images?|getty|epa|epa-efe|shutterstock|alamy|anadolu|xinhua|sipa|ansa|dpa|pa|rex|bloomberg|ap photo)\)?\s*$",
+        // --- cookies (short forms; the long notice is handled separately)
+        r"\b(accept|reject|manage|allow) (all )?cookies\b",
+        r"\bcookie (policy|settings|preferences|consent|notice)\b",
+        // --- copyright footers
+        r"\ball rights reserved\b",
+        // --- advertising markers
+        r"^(advertisement|advertising|advert|ads?|adv|sponsored|sponsored (content|post|story|by)|paid (content|post|partnership|for by)|promoted( content| stories)?|partner content|(story|article|text) continues below( this)?( advertisement| ad)?|continue reading (the main story|below)|scroll (down )?to continue( reading| with content)?)\s*[.:-]?$",
+        r"^(sponsored|promoted|advertisement) (by|content from)\b",
+        // --- "Click here to ..." and page furniture
+        r"^(click|tap) (here|this link|the link|below|on the link)\b",
+        r"\bclick here\b",
+        r"^(skip to (main )?content|back to top|jump to|loading\.*|comments?|leave a (comment|reply)|show comments|view comments|\d+ comments?|print|print this (page|article)|email this (page|article)|copy link|link copied|listen to (this|the) (article|story)|\d+ min(ute)?s? (read|listen))\s*[.:]?$",
+        r"^(published|updated|last updated|last modified|posted|first published)( on| at)?\s*:?\s*(\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]*$",
+    ]
+    .iter()
+    .map(|p| Regex::new(&format!("(?i){p}")).expect("valid boilerplate regex"))
+    .collect()
+});
+
+/// Cookie notice: starts like one and talks about consent/experience.
+static COOKIE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(we|this (web)?site|our (web)?site|this page|we and our partners) (use|uses|are using) cookies\b|^by (continuing to (browse|use)|using) (this|our) (web)?site\b")
+        .expect("valid cookie regex")
+});
+static COOKIE_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(experience|site|website|browsing|browser|personali[sz]\w*|analytics|advertis\w*|consent|accept|agree|privacy|polic(y|ies)|settings|preferences|continu\w*|traffic|content|cookie)")
+        .expect("valid cookie regex")
+});
+
+/// Reporting verbs: a line that quotes or reports someone is prose.
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(said|says|told|tells|added|adds|according to|urged|urges|warned|warns|asked|asks|explained|insisted|claimed)\b")
+        .expect("valid reporting regex")
+});
+
+/// Words that appear on rows of share buttons.
+const SHARE_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "share",
+    "shares",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "messenger",
+    "copy",
+    "link",
+    "tweet",
+    "comments",
+    "comment",
+    "save",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "flipboard",
+    "pocket",
+    "sms",
+    "bluesky",
+    "mastodon",
+    "threads",
+    "more",
+    "google",
+    "url",
+    "vk",
+    "weibo",
+    "wechat",
+    "line",
+    "viber",
+];
+/// At least one of these must be on a share row (so "More" alone is not one).
+const SHARE_CORE: &[&str] = &[
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "print",
+    "share",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "messenger",
+    "tweet",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "flipboard",
+    "bluesky",
+    "mastodon",
+];
+
+/// A line made only of share-button words (and counters), e.g.
+/// "Facebook Twitter WhatsApp Email Print" or "Share | 12 comments".
+fn is_share_row(lower: &str) -> bool {
+    let tokens: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|t| !t.is_empty()).collect();
+    if tokens.is_empty() || tokens.len() > 15 {
+        return false;
+    }
+    let all = tokens.iter().all(|t| SHARE_WORDS.contains(t) || t.chars().all(|c| c.is_ascii_digit()));
+    all && tokens.iter().any(|t| SHARE_CORE.contains(t))
+}
+
+/// Strip list bullets / arrows that often precede cross-link lines.
+fn strip_bullets(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
+        matches!(c, '•' | '·' | '*' | '-' | '–' | '—' | '»' | '›' | '▶' | '►' | '→' | '|' | '#') || c.is_whitespace()
+    })
+}
+
+/// True for a line/paragraph that is scraped-page boilerplate, not article text.
+///
+/// See the module docs; rules are only applied to short lines (≤ 30 words,
+/// ≤ 80 words for cookie notices), so long prose is never dropped.
+pub fn is_boilerplate(paragraph: &str) -> bool {
+    let norm = normalize(paragraph);
+    if norm.is_empty() {
+        return false;
+    }
+    let words = norm.split_whitespace().count();
+    if words > COOKIE_WORDS {
+        return false;
+    }
+    if COOKIE_START.is_match(&norm) && COOKIE_TOPIC.find_iter(&norm).nth(1).is_some() {
+        return true;
+    }
+    if words > SHORT_WORDS {
+        return false;
+    }
+    // ">> To read: ..." style cross-links: a short line opening with >> or ».
+    if (norm.starts_with(">>") || norm.starts_with('»') || norm.starts_with("→")) && words <= 25 {
+        return true;
+    }
+    // "READ MORE" / "READ MORE: ..." shouted cross-links.
+    if norm.starts_with("READ MORE") || norm.starts_with("SEE ALSO") || norm.starts_with("READ ALSO") {
+        return true;
+    }
+    let body = strip_bullets(&norm);
+    if body.is_empty() {
+        return false;
+    }
+    let lower = body.to_lowercase();
+    if is_share_row(&lower) {
+        return true;
+    }
+    // Reported speech ("..., she said.") is article prose, whatever its words.
+    if REPORTING.is_match(body) {
+        return false;
+    }
+    SHORT_RULES.iter().any(|r| r.is_match(body))
+}
+
+/// normalize each paragraph, drop empty ones and boilerplate.
 pub fn clean_paragraphs<I: IntoIterator<Item = S>, S: AsRef<str>>(raw: I) -> Vec<String> {
-    raw.into_iter().map(|p| normalize(p.as_ref())).filter(|p| !p.is_empty()).collect()
+    raw.into_iter().map(|p| normalize(p.as_ref())).filter(|p| !p.is_empty() && !is_boilerplate(p)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_whitespace_and_controls() {
+        assert_eq!(normalize("  a \t b\u{00A0}\u{00A0}c\n\n d  "), "a b c d");
+        assert_eq!(normalize("x\u{200B}y"), "x y");
+        assert_eq!(normalize("x \u{200B} y"), "x y");
+        assert_eq!(normalize("co\u{00AD}operate\u{FEFF}"), "cooperate");
+        assert_eq!(normalize("bell\u{0007}ring\u{0000}"), "bellring");
+        assert_eq!(normalize("\u{3000}wide\u{2009}thin\u{202F}"), "wide thin");
+        assert_eq!(normalize(""), "");
+        assert_eq!(normalize(" \t\u{200B}\n"), "");
+    }
+
+    #[test]
+    fn normalize_nfc_and_quotes_kept() {
+        // e + combining acute -> é
+        assert_eq!(normalize("cafe\u{0301}"), "caf\u{00E9}");
+        // a removed soft hyphen between base and combining mark still composes
+        assert_eq!(normalize("e\u{00AD}\u{0301}"), "\u{00E9}");
+        let q = "“Quoted,” she said — ‘twice’ «non» „so“";
+        assert_eq!(normalize(q), q);
+        // ZWJ emoji sequence survives
+        let fam = "👨\u{200D}👩\u{200D}👧";
+        assert_eq!(normalize(fam), fam);
+    }
+
+    #[test]
+    fn newsletter_and_subscription_prompts() {
+        for s in [
+            "Sign up for our newsletter",
+            "Sign up to our daily briefing newsletter.",
+            "Subscribe now to get unlimited access to our reporting",
+            "Get the best of The Example Gazette delivered to your inbox",
+            "Subscribe",
+            "Already a subscriber? Log in",
+            "This article is only available to subscribers.",
+            "Get our free morning newsletter, delivered straight to your inbox every weekday.",
+            "Enter your email address",
+            "Support independent journalism today",
+        ] {
+            assert!(is_boilerplate(s), "should be boilerplate: {s}");
+        }
+    }
+
+    #[test]
+    fn apps_and_badges() {
+        for s in [
+            "Download our app",
+            "Download the free Daily Example app for iPhone and Android",
+            "Download on the App Store",
+            "Get it on Google Play",
+            "Available on the App Store",
+        ] {
+            assert!(is_boilerplate(s), "should be boilerplate: {s}");
+        }
+    }
+
+    #[test]
+    fn share_and_follow() {
+        for s in [
+            "Share on Facebook",
+            "Share this article",
+            "Follow us on Twitter",
+            "Like us on Facebook",
+            "Facebook Twitter WhatsApp Email Print",
+            "Facebook | Twitter | Email",
+            "Share 12 Comments",
+            "Tweet this",
+            "Email this article",
+            "Print",
+        ] {
+            assert!(is_boilerplate(s), "should be boilerplate: {s}");
+        }
+    }
+
+    #[test]
+    fn cross_links() {
+        for s in [
+            "Read also: The river that changed course",
+            "See also: Harbour plans approved",
+            "Read more: Ten things about lighthouses",
+            "Related: Council votes on budget",
+            "Related stories",
+            ">> To read: our explainer on tides",
+            "READ MORE",
+            "READ MORE Town hall reopens after fire",
+            "• Read more: bridge inspection results",
+            "You may also like",
+            "More on this story",
+        ] {
+            assert!(is_boilerplate(s), "should be boilerplate: {s}");
+        }
+    }
+
+    #[test]
+    fn credits_and_captions() {
+        for s in [
+            "Photo: Jane Roe/AFP",
+            "(Photo by Sam Doe / Getty Images)",
+            "Image caption",
+            "Image caption The old mill in winter",
+            "Credit: Reuters",
+            "© AFP",
+            "A ferry leaves the harbour at dawn. / Reuters",
+            "Protesters gather near the square /AFP",
+            "Illustration: Example Studio",
+        ] {
+            assert!(is_boilerplate(s), "should be boilerplate: {s}");
+        }
+    }
+
+    #[test]
+    fn cookies_footers_ads_clicks() {
+        for s in [
+            "We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies.",
+            "This website uses cookies to personalise content and analyse traffic.",
+            "Accept all cookies",
+            "All rights reserved.",
+            "Copyright © 2020 Example Media Group. All rights reserved.",
+            "Copyright 2019 Example News",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Story continues below advertisement",
+            "Click here to read the full report",
+            "Click here",
+            "Updated: 3 hours ago",
+            "Skip to main content",
+        ] {
+            assert!(is_boilerplate(s), "should be boilerplate: {s}");
+        }
+    }
+
+    #[test]
+    fn real_prose_is_not_boilerplate() {
+        for s in [
+            "He said he would subscribe to the plan's principles, adding that the newsletter had misrepresented him.",
+            "The council will vote on the bridge repairs next week.",
+            "Related projects in the valley were delayed by the floods, officials said.",
+            "She read more than forty reports before reaching a conclusion.",
+            "Get ready for a long winter, the forecaster warned in her email to staff.",
+            "The bakery said we use cookies baked by local volunteers.",
+            "Photographers lined the street as the parade passed.",
+            "Getty Images said it would appeal the ruling.",
+            "Sharing a flat with four students taught him patience.",
+            "Farmers in the region share water rights under a 1920 agreement.",
+            "Follow-up talks are scheduled for March.",
+            "Print newspapers have lost readers steadily since 2005, the study found.",
+            "Click-through rates for the campaign were low.",
+            "The app store owner, who declined to give her name, said sales had doubled.",
+            "Comments made by the minister on Tuesday drew criticism from the opposition.",
+            "Join the protest, the union urged members by email, to secure your rights.",
+            "Like many on Twitter, she followed the vote closely.",
+            "Published in 1998, the novel sold two million copies.",
+            "Copyright law was debated in parliament on Tuesday.",
+            "Most popular among voters was the tax plan.",
+            "More from the interview will air on Sunday.",
+            "See you in court.",
+            "Share prices fell 3 per cent on Monday.",
+            "Email was the main channel, the report found.",
+            "Photo finish decided the race.",
+            "Advertising revenue fell sharply in the second quarter.",
+            "Subscribers to the service pay a monthly fee for unlimited access to films.",
+            "“Subscribe to what?” he asked.",
+            "Economy",
+            "A new chapter",
+        ] {
+            assert!(!is_boilerplate(s), "should NOT be boilerplate: {s}");
+        }
+    }
+
+    #[test]
+    fn long_paragraph_with_keywords_kept() {
+        let long = "Sign up for the newsletter, the mayor told residents at the meeting, \
+            was the only way the town had found to reach people after the local paper closed, \
+            and she urged everyone in the hall to tell neighbours who had no internet access \
+            about the printed copies left at the library every Friday morning for collection.";
+        assert!(!is_boilerplate(long));
+    }
+
+    #[test]
+    fn clean_paragraphs_filters() {
+        let raw = vec![
+            "  First   paragraph of the story.  ",
+            "",
+            "   ",
+            "Share on Facebook",
+            "Second\u{00A0}paragraph.",
+            "Advertisement",
+        ];
+        assert_eq!(
+            clean_paragraphs(raw),
+            vec!["First paragraph of the story.".to_string(), "Second paragraph.".to_string()]
+        );
+        let owned: Vec<String> = vec!["x".into()];
+        assert_eq!(clean_paragraphs(&owned), vec!["x".to_string()]);
+    }
 }

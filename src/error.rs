@@ -13,12 +13,10 @@ pub enum Error {
     },
     #[error("no index at {0} (build one with `newsdex index`)")]
     NoIndex(PathBuf),
-    #[error("index at {path} was built by an incompatible newsdex (schema {found}, expected {expected}); rebuild it with `newsdex index --rebuild`")]
-    IncompatibleIndex {
-        path: PathBuf,
-        found: String,
-        expected: u32,
-    },
+    #[error(
+        "index at {path} was built by an incompatible newsdex (schema {found}, expected {expected}); rebuild it with `newsdex index --rebuild`"
+    )]
+    IncompatibleIndex { path: PathBuf, found: String, expected: u32 },
     #[error("index at {0} is being written by another process")]
     IndexLocked(PathBuf),
     #[error("bad query: {0}")]
@@ -27,7 +25,9 @@ pub enum Error {
     UnknownCountry(String),
     #[error("bad date {0:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate(String),
-    #[error("bad --field {0:?}: expected NAME=KEY with NAME one of id, title, body, date, source, url, author, dateline")]
+    #[error(
+        "bad --field {0:?}: expected NAME=KEY with NAME one of id, title, body, date, source, url, author, dateline"
+    )]
     BadFieldMapping(String),
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
@@ -39,9 +39,6 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path: path.into(), source }
     }
 }

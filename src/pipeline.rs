@@ -46,9 +46,11 @@ pub fn run(inputs: &[PathBuf], fields: &FieldMap, mut consume: impl FnMut(Event)
                 }
                 for parsed in parse_record(record, fields) {
                     let events = match parsed.and_then(|(origin, raw)| finish(origin, raw)) {
-                        Ok((article, warning)) => {
-                            warning.into_iter().map(Event::Problem).chain([Event::Article(Box::new(enrich(article)))]).collect()
-                        }
+                        Ok((article, warning)) => warning
+                            .into_iter()
+                            .map(Event::Problem)
+                            .chain([Event::Article(Box::new(enrich(article)))])
+                            .collect(),
                         Err(problem) => vec![Event::Problem(problem)],
                     };
                     for event in events {

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use newsdex::index::NewsIndex;
-use newsdex::search::{Facets, Hit, SearchRequest, SearchResults, SortOrder, ValueCount, search, query::parse_bound};
+use newsdex::search::{Facets, Hit, SearchRequest, SearchResults, SortOrder, ValueCount, query::parse_bound, search};
 
 use super::style::{ColorChoice, Style};
 use super::{IndexDir, exit, warn};
@@ -155,7 +155,11 @@ fn print_hit(out: &mut impl Write, hit: &Hit, style: Style) -> std::io::Result<(
         Some(line) => format!("{}:{}", hit.path, line),
         None => hit.path.clone(),
     };
-    writeln!(out, "   {}", style.dim(&format!("{place} · article {} · passage {} · score {:.2}", hit.article_id, hit.passage, hit.score)))?;
+    writeln!(
+        out,
+        "   {}",
+        style.dim(&format!("{place} · article {} · passage {} · score {:.2}", hit.article_id, hit.passage, hit.score))
+    )?;
     writeln!(out)
 }
 
@@ -175,7 +179,8 @@ fn highlighted(text: &str, ranges: &[[usize; 2]], style: Style) -> String {
 }
 
 fn print_facets(out: &mut impl Write, facets: &Facets, style: Style) -> std::io::Result<()> {
-    let countries: Vec<String> = facets.country.iter().map(|c| format!("{} ({}) {}", c.name, c.code, c.count)).collect();
+    let countries: Vec<String> =
+        facets.country.iter().map(|c| format!("{} ({}) {}", c.name, c.code, c.count)).collect();
     let line = |values: &[ValueCount]| values.iter().map(|v| format!("{} {}", v.value, v.count)).collect::<Vec<_>>();
     for (label, values) in [
         ("countries", countries),

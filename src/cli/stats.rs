@@ -49,9 +49,25 @@ fn print_summary(out: &mut impl Write, s: &IndexSummary) -> std::io::Result<()> 
     writeln!(out, "sources:           {}", s.sources)?;
     writeln!(out, "size on disk:      {:.1} MiB", s.size_bytes as f64 / (1 << 20) as f64)?;
     let list = |values: Vec<String>| if values.is_empty() { "-".to_string() } else { values.join(" · ") };
-    writeln!(out, "top sources:       {}", list(s.top_sources.iter().map(|v| format!("{} {}", v.value, v.count)).collect()))?;
-    writeln!(out, "top countries:     {}", list(s.top_countries.iter().map(|c| format!("{} {}", c.name, c.count)).collect()))?;
-    writeln!(out, "top regions:       {}", list(s.top_regions.iter().map(|v| format!("{} {}", v.value, v.count)).collect()))?;
-    writeln!(out, "top speakers:      {}", list(s.top_speakers.iter().map(|v| format!("{} {}", v.value, v.count)).collect()))?;
+    writeln!(
+        out,
+        "top sources:       {}",
+        list(s.top_sources.iter().map(|v| format!("{} {}", v.value, v.count)).collect())
+    )?;
+    writeln!(
+        out,
+        "top countries:     {}",
+        list(s.top_countries.iter().map(|c| format!("{} {}", c.name, c.count)).collect())
+    )?;
+    writeln!(
+        out,
+        "top regions:       {}",
+        list(s.top_regions.iter().map(|v| format!("{} {}", v.value, v.count)).collect())
+    )?;
+    writeln!(
+        out,
+        "top speakers:      {}",
+        list(s.top_speakers.iter().map(|v| format!("{} {}", v.value, v.count)).collect())
+    )?;
     Ok(())
 }

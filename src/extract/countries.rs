@@ -1,26 +1,1822 @@
-//! STUB
-pub struct Country { pub code: &'static str, pub name: &'static str, pub region: &'static str, pub subregion: &'static str, pub years: Option<(i32, i32)>, pub aliases: Vec<&'static str>, pub demonyms: Vec<&'static str>, pub capitals: Vec<&'static str> }
-static ALL: std::sync::LazyLock<Vec<Country>> = std::sync::LazyLock::new(|| vec![
-  Country { code: "KZ", name: "Kazakhstan", region: "Asia", subregion: "Central Asia", years: None, aliases: vec![], demonyms: vec!["Kazakh"], capitals: vec!["Astana"] },
-  Country { code: "RU", name: "Russia", region: "Europe", subregion: "Eastern Europe", years: None, aliases: vec![], demonyms: vec!["Russian"], capitals: vec!["Moscow"] },
-]);
-pub fn all() -> &'static [Country] { &ALL }
-pub fn by_code(code: &str) -> Option<&'static Country> { all().iter().find(|c| c.code.eq_ignore_ascii_case(code)) }
-pub fn by_name(name: &str) -> Option<&'static Country> { all().iter().find(|c| c.name == name) }
-impl Country { pub fn facet_path(&self) -> String { format!("/{}/{}/{}", self.region, self.subregion, self.name) } }
-pub enum Selector { Country(&'static Country), Region(&'static str), Subregion { region: &'static str, subregion: &'static str } }
-impl Selector { pub fn facet_path(&self) -> String { match self { Selector::Country(c) => c.facet_path(), Selector::Region(r) => format!("/{r}"), Selector::Subregion { region, subregion } => format!("/{region}/{subregion}") } } }
-pub fn resolve(query: &str) -> Result<Selector, Vec<String>> {
-    if let Some(c) = by_code(query).or_else(|| all().iter().find(|c| c.name.eq_ignore_ascii_case(query))) { return Ok(Selector::Country(c)); }
-    if query.eq_ignore_ascii_case("central asia") { return Ok(Selector::Subregion { region: "Asia", subregion: "Central Asia" }); }
-    Err(vec!["Kazakhstan".into()])
+//! Country gazetteer and country-mention extraction.
+//!
+//! newsdex tags every passage with the countries it mentions and every
+//! article with the countries it is *about*, so that searches can be faceted
+//! by `/Region/Subregion/Country` (UN M49 regions). This module owns the
+//! curated country table (`data/countries.tsv`, embedded at compile time so
+//! the module does no I/O) and everything built on it:
+//!
+//! * [`all`], [`by_code`], [`by_name`]: the table itself;
+//! * [`resolve`]: turns a user's `--country` filter value (code, name, alias,
+//!   demonym, region or sub-region; case- and accent-insensitive) into a
+//!   [`Selector`] and facet path, with "did you mean" suggestions;
+//! * [`mentions`]: fast, precision-oriented detection of country references
+//!   in running text (names, aliases, demonyms, capitals/metonyms, US states,
+//!   Canadian provinces, Australian states), robust to the usual traps
+//!   (Papua New Guinea vs Guinea, "turkey" the bird, Michael Jordan,
+//!   "Swiss francs", "Paris, Texas", Georgia the US state, ...);
+//! * [`dateline_country`]: the country a news dateline designates;
+//! * [`about`]: ranks the countries an article is about from its dateline,
+//!   title and per-passage mentions;
+//! * [`code_in_year`]: maps a present-day code to the historical state that
+//!   covered it in a given year (RU in 1987 is SU), for old corpora.
+//!
+//! Decisions worth knowing:
+//! * "Washington" (the city, metonym of the US government) and "Washington
+//!   state" both count as US; "George Washington" and "Washington Post"
+//!   (a capitalised word before/after) do not count at all.
+//! * A bare "Congo" / "Congolese" is the Republic of the Congo (CG); the DRC
+//!   is matched through its own names (DRC, DR Congo, Kinshasa, ...).
+//! * "Korea"/"Korean" alone mean South Korea.
+//! * Currency phrases ("Swiss francs", "U.S. dlrs", "US$") are not mentions.
+//! * Names of regions containing a country name ("Latin America", "Indian
+//!   Ocean", "New Guinea", "West Indies") are matched and discarded.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+const TABLE: &str = include_str!("../../data/countries.tsv");
+
+/// One row of the country table.
+#[derive(Debug)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code (ISO 3166-3 style for historical states, XK for Kosovo).
+    pub code: &'static str,
+    /// English short name, used in facet paths.
+    pub name: &'static str,
+    /// UN M49 region (Africa, Americas, Asia, Europe, Oceania; Antarctica for AQ).
+    pub region: &'static str,
+    /// UN M49 sub-region.
+    pub subregion: &'static str,
+    /// `(from, to)` years for historical states, `None` for current ones.
+    pub years: Option<(i32, i32)>,
+    pub aliases: Vec<&'static str>,
+    pub demonyms: Vec<&'static str>,
+    /// Capitals, seats of government used as metonyms, major cities.
+    pub capitals: Vec<&'static str>,
 }
-pub struct Mention { pub code: &'static str, pub start: usize, pub end: usize }
+
+impl Country {
+    /// Facet path `/Region/Subregion/Name`, e.g. `/Asia/Central Asia/Kazakhstan`.
+    pub fn facet_path(&self) -> String {
+        format!("/{}/{}/{}", self.region, self.subregion, self.name)
+    }
+}
+
+fn split_list(s: &'static str) -> Vec<&'static str> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty()).collect()
+}
+
+fn parse_table() -> Vec<Country> {
+    let mut out = Vec::new();
+    let mut header_seen = false;
+    for (lineno, line) in TABLE.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        if !header_seen {
+            header_seen = true;
+            continue;
+        }
+        let f: Vec<&'static str> = line.split('\t').collect();
+        assert!(f.len() == 8, "countries.tsv line {}: expected 8 columns, got {}", lineno + 1, f.len());
+        let years = if f[7].trim().is_empty() {
+            None
+        } else {
+            let (a, b) = f[7].trim().split_once('-').expect("years must be FROM-TO");
+            Some((a.parse().expect("bad start year"), b.parse().expect("bad end year")))
+        };
+        out.push(Country {
+            code: f[0],
+            name: f[1],
+            region: f[2],
+            subregion: f[3],
+            aliases: split_list(f[4]),
+            demonyms: split_list(f[5]),
+            capitals: split_list(f[6]),
+            years,
+        });
+    }
+    out
+}
+
+static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(parse_table);
+
+/// All entities of the table (current countries, territories, historical states).
+pub fn all() -> &'static [Country] {
+    &COUNTRIES
+}
+
+/// Country by code, case-insensitive (`"kz"`, `"KZ"`).
+pub fn by_code(code: &str) -> Option<&'static Country> {
+    all().iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+/// Country by its exact English short name as in the table (facet path leaf).
+pub fn by_name(name: &str) -> Option<&'static Country> {
+    all().iter().find(|c| c.name == name)
+}
+
+// ---------------------------------------------------------------------------
+// Sub-national units used as country evidence (US states, Canadian provinces,
+// Australian states): (country code, name, abbreviations incl. postal codes).
+// Names are matched in text; dotted abbreviations only after "Place, ";
+// postal codes only in datelines.
+
+const SUBDIVISIONS: &[(&str, &str, &[&str])] = &[
+    ("US", "Alabama", &["Ala.", "AL"]),
+    ("US", "Alaska", &["AK"]),
+    ("US", "Arizona", &["Ariz.", "AZ"]),
+    ("US", "Arkansas", &["Ark.", "AR"]),
+    ("US", "California", &["Calif.", "Cal.", "CA"]),
+    ("US", "Colorado", &["Colo.", "CO"]),
+    ("US", "Connecticut", &["Conn.", "CT"]),
+    ("US", "Delaware", &["Del.", "DE"]),
+    ("US", "District of Columbia", &["D.C.", "DC"]),
+    ("US", "Florida", &["Fla.", "FL"]),
+    ("US", "Georgia", &["Ga.", "GA"]),
+    ("US", "Hawaii", &["HI"]),
+    ("US", "Idaho", &["ID"]),
+    ("US", "Illinois", &["Ill.", "IL"]),
+    ("US", "Indiana", &["Ind.", "IN"]),
+    ("US", "Iowa", &["IA"]),
+    ("US", "Kansas", &["Kan.", "Kans.", "KS"]),
+    ("US", "Kentucky", &["Ky.", "KY"]),
+    ("US", "Louisiana", &["La.", "LA"]),
+    ("US", "Maine", &["Me.", "ME"]),
+    ("US", "Maryland", &["Md.", "MD"]),
+    ("US", "Massachusetts", &["Mass.", "MA"]),
+    ("US", "Michigan", &["Mich.", "MI"]),
+    ("US", "Minnesota", &["Minn.", "MN"]),
+    ("US", "Mississippi", &["Miss.", "MS"]),
+    ("US", "Missouri", &["Mo.", "MO"]),
+    ("US", "Montana", &["Mont.", "MT"]),
+    ("US", "Nebraska", &["Neb.", "Nebr.", "NE"]),
+    ("US", "Nevada", &["Nev.", "NV"]),
+    ("US", "New Hampshire", &["N.H.", "NH"]),
+    ("US", "New Jersey", &["N.J.", "NJ"]),
+    ("US", "New Mexico", &["N.M.", "N.Mex.", "NM"]),
+    ("US", "New York State", &["N.Y.", "NY"]),
+    ("US", "North Carolina", &["N.C.", "NC"]),
+    ("US", "North Dakota", &["N.D.", "ND"]),
+    ("US", "Ohio", &["OH"]),
+    ("US", "Oklahoma", &["Okla.", "OK"]),
+    ("US", "Oregon", &["Ore.", "Oreg.", "OR"]),
+    ("US", "Pennsylvania", &["Pa.", "Penn.", "PA"]),
+    ("US", "Rhode Island", &["R.I.", "RI"]),
+    ("US", "South Carolina", &["S.C.", "SC"]),
+    ("US", "South Dakota", &["S.D.", "SD"]),
+    ("US", "Tennessee", &["Tenn.", "TN"]),
+    ("US", "Texas", &["Tex.", "TX"]),
+    ("US", "Utah", &["UT"]),
+    ("US", "Vermont", &["Vt.", "VT"]),
+    ("US", "Virginia", &["Va.", "VA"]),
+    ("US", "Washington State", &["Wash.", "WA"]),
+    ("US", "West Virginia", &["W.Va.", "W. Va.", "WV"]),
+    ("US", "Wisconsin", &["Wis.", "Wisc.", "WI"]),
+    ("US", "Wyoming", &["Wyo.", "WY"]),
+    ("CA", "Ontario", &["Ont.", "ON"]),
+    ("CA", "Quebec", &["Que.", "QC", "PQ"]),
+    ("CA", "Alberta", &["Alta.", "AB"]),
+    ("CA", "British Columbia", &["B.C.", "BC"]),
+    ("CA", "Manitoba", &["Man.", "MB"]),
+    ("CA", "Saskatchewan", &["Sask.", "SK"]),
+    ("CA", "Nova Scotia", &["N.S.", "NS"]),
+    ("CA", "New Brunswick", &["N.B.", "NB"]),
+    ("CA", "Newfoundland", &["Nfld.", "NL", "NF"]),
+    ("CA", "Prince Edward Island", &["P.E.I.", "PE", "PEI"]),
+    ("CA", "Northwest Territories", &["N.W.T.", "NT"]),
+    ("CA", "Yukon", &["YT"]),
+    ("CA", "Nunavut", &["NU"]),
+    ("AU", "New South Wales", &["N.S.W.", "NSW"]),
+    ("AU", "Queensland", &["Qld.", "QLD"]),
+    ("AU", "Tasmania", &["Tas.", "TAS"]),
+    ("AU", "Western Australia", &[]),
+    ("AU", "South Australia", &[]),
+    ("AU", "Northern Territory", &[]),
+    ("AU", "Australian Capital Territory", &["A.C.T.", "ACT"]),
+    ("AU", "Victoria", &["Vic.", "VIC"]),
+];
+
+/// Subdivision names that are not matched as mentions in running text
+/// (handled elsewhere or too ambiguous): they still count after "Place, ".
+const SUBDIVISION_NAMES_NOT_MATCHED: &[&str] = &["Georgia", "Victoria"];
+
+/// Phrases that contain a country word but do not refer to that country.
+/// They are matched (leftmost-longest) and dropped.
+const BLOCKS: &[&str] = &[
+    "Latin America",
+    "Latin American",
+    "Latin Americans",
+    "South America",
+    "South American",
+    "South Americans",
+    "North America",
+    "North American",
+    "North Americans",
+    "Central America",
+    "Central American",
+    "Central Americans",
+    "Americas",
+    "American Indian",
+    "American Indians",
+    "Native American",
+    "Native Americans",
+    "Indian Ocean",
+    "West Indies",
+    "West Indian",
+    "West Indians",
+    "East Indies",
+    "Arabian Gulf",
+    "South China Sea",
+    "East China Sea",
+    "Sea of Japan",
+    "Irish Sea",
+    "English Channel",
+    "Dutch auction",
+    "French fries",
+    "French toast",
+    "French horn",
+    "Swiss cheese",
+    "Turkish delight",
+    "Danish pastry",
+    "Chinese wall",
+    "Chinese walls",
+    "New Guinea",
+    "New Britain",
+    "Guinea pig",
+    "Guinea pigs",
+    "Guinea fowl",
+    "Mexican wave",
+    "Indian summer",
+    "Russian roulette",
+    "Brussels sprouts",
+    "Georgia-Pacific",
+    // Trade negotiation rounds are named after where they were launched.
+    "Uruguay Round",
+    "Tokyo Round",
+    "Kennedy Round",
+    "Doha Round",
+];
+
+/// Words that, spelled with a capital, are common first names or surnames.
+/// For these a neighbouring capitalised word makes the match a person or an
+/// organisation name ("Michael Jordan", "Chad Smith", "Washington Post").
+const PERSONAL: &[&str] = &[
+    "Jordan",
+    "Chad",
+    "Georgia",
+    "India",
+    "Kenya",
+    "Israel",
+    "Jersey",
+    "Paris",
+    "Sydney",
+    "Houston",
+    "Dallas",
+    "Denver",
+    "Charlotte",
+    "Columbus",
+    "Cleveland",
+    "Salvador",
+    "Darwin",
+    "Wellington",
+    "Washington",
+    "Orlando",
+    "Holland",
+    "Adelaide",
+    "Santiago",
+    "Brooklyn",
+    "Phoenix",
+    "America",
+    "Cuba",
+    "Virginia",
+    "London",
+    "Berlin",
+    "France",
+    "England",
+    "Ireland",
+    "Wales",
+    "Lagos",
+    "Cordoba",
+    "Mendoza",
+    "Rosario",
+    "Medina",
+    "Kingston",
+    "Kobe",
+    "Sofia",
+    "Raleigh",
+    "Trinidad",
+    "Nevada",
+    "Georgian",
+    "Dakota",
+];
+
+/// Demonyms that are also surnames ("Bill English", "Dawn French"): only the
+/// preceding-capitalised-word rule applies to them.
+const PERSONAL_SURNAME_ONLY: &[&str] = &["English", "French", "Welsh", "German"];
+
+/// Capitalised words that may precede a personal-looking country name without
+/// making it a person ("In Jordan", "Lake Chad", "Air India").
+const STOP_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "from",
+    "to",
+    "and",
+    "or",
+    "but",
+    "for",
+    "with",
+    "by",
+    "of",
+    "as",
+    "while",
+    "since",
+    "unlike",
+    "like",
+    "both",
+    "neither",
+    "either",
+    "only",
+    "even",
+    "also",
+    "meanwhile",
+    "besides",
+    "including",
+    "across",
+    "against",
+    "between",
+    "through",
+    "via",
+    "within",
+    "outside",
+    "inside",
+    "near",
+    "after",
+    "before",
+    "without",
+    "under",
+    "over",
+    "toward",
+    "towards",
+    "whereas",
+    "although",
+    "though",
+    "if",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "whether",
+    "into",
+    "onto",
+    "about",
+    "around",
+    "beyond",
+    "among",
+    "amid",
+    "despite",
+    "during",
+    "until",
+    "per",
+    "neighbouring",
+    "neighboring",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "upper",
+    "lower",
+    "greater",
+    "lake",
+    "river",
+    "mount",
+    "gulf",
+    "bay",
+    "sea",
+    "coast",
+    "republic",
+    "kingdom",
+    "air",
+    "visit",
+    "visits",
+    "visiting",
+    "says",
+    "said",
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "most",
+    "many",
+    "some",
+    "rural",
+    "urban",
+    "modern",
+    "ancient",
+    "old",
+    "new",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "where",
+    "here",
+    "there",
+    "then",
+    "now",
+    "so",
+    "yet",
+    "because",
+    "reuters",
+    "ap",
+    "afp",
+    "upi",
+];
+
+/// Capitalised words that may follow a personal-looking country name without
+/// making it a person or an organisation ("Jordan King Hussein").
+const FOLLOW_OK: &[&str] = &[
+    "government",
+    "govt",
+    "army",
+    "navy",
+    "air",
+    "airlines",
+    "airways",
+    "bourse",
+    "stock",
+    "exchange",
+    "futures",
+    "embassy",
+    "ministry",
+    "minister",
+    "ministers",
+    "central",
+    "national",
+    "state",
+    "parliament",
+    "cabinet",
+    "radio",
+    "television",
+    "tv",
+    "news",
+    "agency",
+    "police",
+    "court",
+    "king",
+    "queen",
+    "president",
+    "prime",
+    "premier",
+    "foreign",
+    "finance",
+    "crown",
+    "prince",
+    "princess",
+    "defence",
+    "defense",
+    "trade",
+    "oil",
+    "energy",
+    "interior",
+    "valley",
+    "river",
+    "basin",
+    "sea",
+    "coast",
+    "and",
+    "or",
+    "the",
+    "a",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "is",
+    "was",
+    "has",
+    "said",
+    "says",
+    "will",
+    "officials",
+    "official",
+    "authorities",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "d.c",
+    "but",
+    "as",
+    "with",
+    "after",
+    "before",
+    "while",
+];
+
+/// Words after a country/demonym that make the phrase a currency amount.
+const CURRENCY: &[&str] = &[
+    "dollar",
+    "dollars",
+    "dlr",
+    "dlrs",
+    "franc",
+    "francs",
+    "yen",
+    "pound",
+    "pounds",
+    "sterling",
+    "crown",
+    "crowns",
+    "krona",
+    "kronor",
+    "krone",
+    "kroner",
+    "kronur",
+    "peso",
+    "pesos",
+    "mark",
+    "marks",
+    "rand",
+    "rupee",
+    "rupees",
+    "yuan",
+    "renminbi",
+    "lira",
+    "lire",
+    "ruble",
+    "rubles",
+    "rouble",
+    "roubles",
+    "riyal",
+    "riyals",
+    "rial",
+    "rials",
+    "dinar",
+    "dinars",
+    "shekel",
+    "shekels",
+    "won",
+    "baht",
+    "ringgit",
+    "rupiah",
+    "escudo",
+    "escudos",
+    "peseta",
+    "pesetas",
+    "guilder",
+    "guilders",
+    "schilling",
+    "schillings",
+    "drachma",
+    "drachmas",
+    "cruzado",
+    "cruzados",
+    "austral",
+    "australs",
+    "bolivar",
+    "bolivars",
+    "naira",
+    "kwacha",
+    "cedi",
+    "cedis",
+    "shilling",
+    "shillings",
+    "forint",
+    "zloty",
+    "zlotys",
+    "koruna",
+    "leu",
+    "lei",
+    "lev",
+    "taka",
+    "kyat",
+    "dong",
+    "kip",
+    "cent",
+    "cents",
+    "currency",
+    "currencies",
+    "dirham",
+    "dirhams",
+    "real",
+    "reais",
+    "hryvnia",
+    "tenge",
+    "lempira",
+    "quetzal",
+    "colon",
+    "colones",
+    "sol",
+    "soles",
+    "intis",
+    "inti",
+    "sucre",
+    "sucres",
+];
+
+const GE_CUES: &[&str] = &[
+    "tbilisi",
+    "georgian",
+    "georgians",
+    "abkhazia",
+    "abkhaz",
+    "ossetia",
+    "caucasus",
+    "russia",
+    "russian",
+    "soviet",
+    "moscow",
+    "kremlin",
+    "black sea",
+    "armenia",
+    "azerbaijan",
+    "ukraine",
+    "batumi",
+    "shevardnadze",
+    "saakashvili",
+];
+
+const US_GA_CUES: &[&str] = &[
+    "atlanta",
+    "savannah",
+    "augusta",
+    "macon",
+    "ga.",
+    "gov.",
+    "governor",
+    "county",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "senate",
+    "senator",
+    "legislature",
+    "state of georgia",
+    "georgia state",
+    "alabama",
+    "florida",
+    "carolina",
+    "tennessee",
+];
+
+// ---------------------------------------------------------------------------
+// Folding: lower-case, accents stripped, typographic apostrophes normalised.
+
+/// Folds `text` into `out` (lower-cased, accents removed) and records in
+/// `map` the original byte offset of every folded byte, plus `text.len()`.
+fn fold_into(text: &str, out: &mut String, map: &mut Vec<usize>) {
+    out.clear();
+    map.clear();
+    for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => out.push('\''),
+                '\u{00A0}' | '\u{2009}' | '\u{202F}' => out.push(' '),
+                '\u{2010}' | '\u{2011}' => out.push('-'),
+                'ß' => out.push_str("ss"),
+                'æ' | 'Æ' => out.push_str("ae"),
+                'œ' | 'Œ' => out.push_str("oe"),
+                'ø' | 'Ø' => out.push('o'),
+                'ł' | 'Ł' => out.push('l'),
+                'đ' | 'Đ' => out.push('d'),
+                'ı' => out.push('i'),
+                'þ' | 'Þ' => out.push_str("th"),
+                _ => {
+                    for d in c.nfd() {
+                        if is_combining_mark(d) {
+                            continue;
+                        }
+                        for l in d.to_lowercase() {
+                            if !is_combining_mark(l) {
+                                out.push(l);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        while map.len() < out.len() {
+            map.push(i);
+        }
+    }
+    map.push(text.len());
+}
+
+/// Folds a short string (patterns, queries); also collapses whitespace.
+fn fold(s: &str) -> String {
+    let mut out = String::new();
+    let mut map = Vec::new();
+    fold_into(s.trim(), &mut out, &mut map);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------
+// The matcher.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Name,
+    Alias,
+    Demonym,
+    Capital,
+    Subdiv,
+    SubdivAbbr,
+    Block,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    code: &'static str,
+    kind: Kind,
+    /// Pattern was written in capitals (US, U.K., DPRK): the text must be too.
+    exact_upper: bool,
+    /// The table spelling starts with an upper-case letter: so must the text.
+    capitalised: bool,
+    personal: bool,
+    surname_only: bool,
+    is_georgia: bool,
+}
+
+struct Matcher {
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+fn is_all_caps_abbrev(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
+}
+
+fn build_matcher() -> Matcher {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut strings: Vec<String> = Vec::new();
+    let mut patterns: Vec<Pattern> = Vec::new();
+    let mut add = |raw: &str, code: &'static str, kind: Kind| {
+        if raw.contains('(') {
+            return;
+        }
+        // "the Kremlin", "the Pentagon": the article is optional in text.
+        let raw = raw.strip_prefix("the ").unwrap_or(raw);
+        let key = fold(raw);
+        if key.is_empty() || seen.contains_key(&key) {
+            return;
+        }
+        seen.insert(key.clone(), patterns.len());
+        strings.push(key);
+        patterns.push(Pattern {
+            code,
+            kind,
+            exact_upper: is_all_caps_abbrev(raw) && kind != Kind::SubdivAbbr,
+            capitalised: raw.chars().next().is_some_and(|c| c.is_uppercase()),
+            personal: PERSONAL.contains(&raw),
+            surname_only: PERSONAL_SURNAME_ONLY.contains(&raw),
+            is_georgia: code == "GE" && raw == "Georgia",
+        });
+    };
+    // Blocks first so that they win ties with identical spellings.
+    for b in BLOCKS {
+        add(b, "", Kind::Block);
+    }
+    for c in all() {
+        add(c.name, c.code, Kind::Name);
+    }
+    for c in all() {
+        for a in &c.aliases {
+            add(a, c.code, Kind::Alias);
+        }
+    }
+    for (code, name, _) in SUBDIVISIONS {
+        if !SUBDIVISION_NAMES_NOT_MATCHED.contains(name) {
+            add(name, code, Kind::Subdiv);
+        }
+    }
+    for c in all() {
+        for d in &c.demonyms {
+            add(d, c.code, Kind::Demonym);
+        }
+    }
+    for c in all() {
+        for cap in &c.capitals {
+            add(cap, c.code, Kind::Capital);
+        }
+    }
+    for (code, _, abbrs) in SUBDIVISIONS {
+        for a in *abbrs {
+            if a.contains('.') {
+                add(a, code, Kind::SubdivAbbr);
+            }
+        }
+    }
+    let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&strings).expect("country automaton");
+    Matcher { ac, patterns }
+}
+
+static MATCHER: LazyLock<Matcher> = LazyLock::new(build_matcher);
+
+thread_local! {
+    static FOLD_BUF: RefCell<(String, Vec<usize>)> = const { RefCell::new((String::new(), Vec::new())) };
+}
+
+/// A country reference in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub code: &'static str,
+    /// Byte range in the input text.
+    pub start: usize,
+    pub end: usize,
+    /// What kind of expression matched (extra; not needed for facets).
+    pub kind: MentionKind,
+}
+
+/// What kind of expression a [`Mention`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// The country's name, an alias or an abbreviation ("Kazakhstan", "U.S.").
+    Name,
+    /// A demonym or adjective ("Kazakh", "French").
+    Demonym,
+    /// A capital, seat of government or city ("Astana", "the Kremlin").
+    Place,
+    /// A state or province ("Texas", "Ontario", "Calif.").
+    Subdivision,
+}
+
+impl Kind {
+    fn public(self) -> MentionKind {
+        match self {
+            Kind::Name | Kind::Alias | Kind::Block => MentionKind::Name,
+            Kind::Demonym => MentionKind::Demonym,
+            Kind::Capital => MentionKind::Place,
+            Kind::Subdiv | Kind::SubdivAbbr => MentionKind::Subdivision,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    code: &'static str,
+    kind: Kind,
+    pat: usize,
+    start: usize,
+    end: usize,
+    keep: bool,
+}
+
+fn prev_char(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+fn next_char(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+/// The word (letters, digits, '.', '\'', '-') ending right before `i` after
+/// exactly one space, if any.
+fn word_before(text: &str, i: usize) -> Option<&str> {
+    let head = text[..i].strip_suffix(' ')?;
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '-'))
+        .map(|(j, c)| j + c.len_utf8())
+        .unwrap_or(0);
+    let w = &head[start..];
+    (!w.is_empty()).then_some(w)
+}
+
+/// The word starting right after `i` following exactly one space, if any.
+fn word_after(text: &str, i: usize) -> Option<&str> {
+    let tail = text[i..].strip_prefix(' ')?;
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '-' || c == '&'))
+        .map(|(j, _)| j)
+        .unwrap_or(tail.len());
+    let w = tail[..end].trim_end_matches(['.', '\'']);
+    (!w.is_empty()).then_some(w)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn has_lower(w: &str) -> bool {
+    w.chars().any(|c| c.is_lowercase())
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Every country the text refers to, in order of appearance (one per matched span).
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let mut out = vec![];
-    for c in all() { for n in std::iter::once(c.name).chain(c.demonyms.iter().copied()) { if let Some(i) = text.find(n) { out.push(Mention { code: c.code, start: i, end: i + n.len() }); } } }
-    out.sort_by_key(|m| m.start); out
+    FOLD_BUF.with(|buf| {
+        let mut buf = buf.borrow_mut();
+        let (folded, map) = &mut *buf;
+        fold_into(text, folded, map);
+        let cands = candidates(text, folded, map);
+        resolve_candidates(text, folded, cands)
+    })
 }
-pub fn dateline_country(_text: &str) -> Option<&'static str> { None }
-pub struct AboutInput<'a> { pub title: &'a str, pub dateline: Option<&'static str>, pub passages: &'a [Vec<&'static str>] }
-pub fn about(input: &AboutInput) -> Vec<&'static str> { let mut v: Vec<&'static str> = input.passages.iter().flatten().copied().collect(); v.sort(); v.dedup(); v }
+
+fn candidates(text: &str, folded: &str, map: &[usize]) -> Vec<Cand> {
+    let m = &*MATCHER;
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < folded.len() {
+        let Some(mat) = m.ac.find(Input::new(folded).span(pos..folded.len())) else {
+            break;
+        };
+        let (fs, fe) = (mat.start(), mat.end());
+        let p = &m.patterns[mat.pattern().as_usize()];
+        let ok_bounds = !prev_char(folded, fs).is_some_and(|c| c.is_alphanumeric())
+            && !next_char(folded, fe).is_some_and(|c| c.is_alphanumeric());
+        let (os, oe) = (map[fs], map[fe]);
+        let orig = &text[os..oe];
+        let ok_case = p.kind == Kind::Block
+            || if p.exact_upper { !has_lower(orig) } else { !p.capitalised || starts_upper(orig) };
+        if ok_bounds && ok_case {
+            out.push(Cand {
+                code: p.code,
+                kind: p.kind,
+                pat: mat.pattern().as_usize(),
+                start: os,
+                end: oe,
+                keep: p.kind != Kind::Block,
+            });
+            pos = fe;
+        } else {
+            // Retry one character later: a shorter pattern may fit
+            // ("the Netherlands" -> "Netherlands").
+            pos = fs + next_char(folded, fs).map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention> {
+    let pats = &MATCHER.patterns;
+    let n = c.len();
+    // Pass 1: currency, funds, personal names.
+    for i in 0..n {
+        if !c[i].keep {
+            continue;
+        }
+        let (s, e) = (c[i].start, c[i].end);
+        let p = &pats[c[i].pat];
+        // Currency: "Swiss francs", "U.S. dlrs", "US$", "Hong Kong-dollar".
+        let after = &text[e..];
+        if after.starts_with('$') {
+            c[i].keep = false;
+            continue;
+        }
+        let after_word = after.strip_prefix(' ').or_else(|| after.strip_prefix('-')).map(|t| {
+            let end = t.find(|ch: char| !ch.is_alphabetic()).unwrap_or(t.len());
+            &t[..end]
+        });
+        if let Some(w) = after_word
+            && in_list(CURRENCY, w)
+        {
+            c[i].keep = false;
+            continue;
+        }
+        // Funds: "The Japan Fund", "Mexico Equity Fund Inc".
+        let mut j = e;
+        let mut is_fund = false;
+        for _ in 0..3 {
+            match word_after(text, j) {
+                Some(w) if starts_upper(w) => {
+                    if w == "Fund" || w == "FUND" {
+                        is_fund = true;
+                        break;
+                    }
+                    j = text[j..].find(w).map_or(text.len(), |k| j + k + w.len());
+                }
+                _ => break,
+            }
+        }
+        if is_fund {
+            c[i].keep = false;
+            continue;
+        }
+        // A city right after a capitalised word is part of a name
+        // ("Chase Manhattan", "Manufacturers Hanover", "First Chicago").
+        if c[i].kind == Kind::Capital
+            && !p.personal
+            && has_lower(&text[s..e])
+            && let Some(w) = word_before(text, s)
+        {
+            let prev_is_match = i > 0 && c[i - 1].end + 1 == s && c[i - 1].kind != Kind::Block;
+            if starts_upper(w)
+                && has_lower(w)
+                && !prev_is_match
+                && !in_list(STOP_BEFORE, w)
+                && !in_list(FOLLOW_OK, w)
+                && w.chars().all(char::is_alphabetic)
+            {
+                c[i].keep = false;
+                continue;
+            }
+        }
+        if p.personal || p.surname_only {
+            let orig = &text[s..e];
+            let caps_text = !has_lower(orig);
+            // Preceding capitalised word that is not a function word and not
+            // part of another match: a first name or title ("Michael Jordan").
+            if let Some(w) = word_before(text, s) {
+                let prev_is_match = i > 0 && c[i - 1].end + 1 == s && c[i - 1].kind != Kind::Block;
+                let wb = w.trim_end_matches('.');
+                if starts_upper(wb)
+                    && (!caps_text || has_lower(wb))
+                    && !prev_is_match
+                    && !in_list(STOP_BEFORE, wb)
+                    && !in_list(FOLLOW_OK, wb)
+                    && wb.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '-')
+                {
+                    c[i].keep = false;
+                    continue;
+                }
+            }
+            // Following capitalised word: a surname or an organisation
+            // ("Jordan Peterson", "Washington Post", "Georgia Tech").
+            if p.personal
+                && let Some(w) = word_after(text, e)
+            {
+                let next_is_match = i + 1 < n && c[i + 1].start == e + 1;
+                if starts_upper(w)
+                    && (!caps_text || has_lower(w))
+                    && !next_is_match
+                    && !in_list(FOLLOW_OK, w)
+                    && w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '-')
+                {
+                    c[i].keep = false;
+                    continue;
+                }
+            }
+        }
+    }
+    // Pass 2: Georgia, the country or the US state?
+    let mut ga_context: Option<bool> = None; // Some(true) = US state
+    for i in 0..n {
+        if !c[i].keep || !pats[c[i].pat].is_georgia {
+            continue;
+        }
+        // "Atlanta, Georgia", "Marietta, Georgia": a non-Georgian place before.
+        let before = &text[..c[i].start];
+        if let Some(head) = before.strip_suffix(", ") {
+            let prev_match = (0..i).rev().find(|&k| c[k].keep || c[k].kind == Kind::Capital);
+            let prev_adjacent = prev_match.filter(|&k| c[k].end == head.len());
+            match prev_adjacent {
+                Some(k) if c[k].code == "GE" => continue,
+                Some(k) if matches!(c[k].kind, Kind::Capital | Kind::Subdiv) => {
+                    c[i].code = "US";
+                    continue;
+                }
+                Some(_) => {}
+                None => {
+                    if head.chars().next_back().is_some_and(char::is_alphabetic)
+                        && word_before(&format!("{head} "), head.len() + 1).is_some_and(starts_upper)
+                    {
+                        c[i].code = "US";
+                        continue;
+                    }
+                }
+            }
+        }
+        let us = *ga_context.get_or_insert_with(|| georgia_is_us_state(folded, &c));
+        if us {
+            c[i].code = "US";
+        }
+    }
+    // Pass 3: "Place, State" and "City, Country" merges.
+    let mut out: Vec<Mention> = Vec::with_capacity(n);
+    let mut last_kind = Kind::Block;
+    for cand in c.iter().filter(|x| x.keep) {
+        if let Some(prev) = out.last_mut() {
+            let gap = &text[prev.end..cand.start];
+            let adjacent = gap == ", " || gap == ",";
+            let merge = adjacent
+                && match cand.kind {
+                    Kind::SubdivAbbr => true,
+                    Kind::Subdiv => {
+                        matches!(last_kind, Kind::Capital | Kind::Subdiv)
+                            || !text[cand.end..].starts_with(" and ")
+                                && !text[cand.end..].starts_with(" or ")
+                                && !text[cand.end..].starts_with(", ")
+                    }
+                    Kind::Name | Kind::Alias => last_kind == Kind::Capital,
+                    _ => false,
+                };
+            if merge {
+                prev.code = cand.code;
+                prev.end = cand.end;
+                prev.kind = cand.kind.public();
+                last_kind = cand.kind;
+                continue;
+            }
+        }
+        if cand.kind == Kind::SubdivAbbr {
+            // A bare abbreviation counts only in "Place, Abbr." position.
+            let before = &text[..cand.start];
+            let ok = before
+                .strip_suffix(", ")
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|ch| ch.is_alphabetic() || ch == '.');
+            if !ok {
+                continue;
+            }
+        }
+        out.push(Mention { code: cand.code, start: cand.start, end: cand.end, kind: cand.kind.public() });
+        last_kind = cand.kind;
+    }
+    out
+}
+
+fn contains_word(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(k) = hay[from..].find(needle) {
+        let s = from + k;
+        let e = s + needle.len();
+        let okb = !prev_char(hay, s).is_some_and(|ch| ch.is_alphanumeric());
+        let oka = !next_char(hay, e).is_some_and(|ch| ch.is_alphanumeric());
+        if okb && oka {
+            return true;
+        }
+        from = s + 1;
+    }
+    false
+}
+
+/// Context vote for "Georgia" in a text: US-state cues against country cues.
+fn georgia_is_us_state(folded: &str, c: &[Cand]) -> bool {
+    let us_sub =
+        c.iter().filter(|x| x.keep && x.code == "US" && matches!(x.kind, Kind::Subdiv | Kind::SubdivAbbr)).count();
+    let us = US_GA_CUES.iter().filter(|w| contains_word(folded, w)).count() + us_sub;
+    let ge = GE_CUES.iter().filter(|w| contains_word(folded, w)).count();
+    us > ge
+}
+
+// ---------------------------------------------------------------------------
+// Resolving user filters.
+
+/// What a `--country` filter value designates.
+#[derive(Clone, Copy, Debug)]
+pub enum Selector {
+    Country(&'static Country),
+    Region(&'static str),
+    Subregion { region: &'static str, subregion: &'static str },
+}
+
+impl Selector {
+    /// `/Asia`, `/Asia/Central Asia` or `/Asia/Central Asia/Kazakhstan`.
+    pub fn facet_path(&self) -> String {
+        match self {
+            Selector::Country(c) => c.facet_path(),
+            Selector::Region(r) => format!("/{r}"),
+            Selector::Subregion { region, subregion } => format!("/{region}/{subregion}"),
+        }
+    }
+}
+
+struct Resolver {
+    /// folded key -> selector, and the display name suggested for it.
+    keys: HashMap<String, Selector>,
+    display: Vec<(String, &'static str)>,
+}
+
+fn build_resolver() -> Resolver {
+    let mut keys: HashMap<String, Selector> = HashMap::new();
+    let mut display: Vec<(String, &'static str)> = Vec::new();
+    for c in all() {
+        let r: &'static str = c.region;
+        let sr: &'static str = c.subregion;
+        keys.entry(fold(r)).or_insert(Selector::Region(r));
+        keys.entry(fold(sr)).or_insert(Selector::Subregion { region: r, subregion: sr });
+        if !display.iter().any(|(_, d)| *d == r) {
+            display.push((fold(r), r));
+        }
+        if !display.iter().any(|(_, d)| *d == sr) {
+            display.push((fold(sr), sr));
+        }
+    }
+    // Names beat aliases beat demonyms.
+    for c in all() {
+        keys.entry(fold(c.name)).or_insert(Selector::Country(c));
+        display.push((fold(c.name), c.name));
+    }
+    for c in all() {
+        for a in &c.aliases {
+            if !a.contains('(') {
+                keys.entry(fold(a)).or_insert(Selector::Country(c));
+                display.push((fold(a), c.name));
+            }
+        }
+    }
+    for c in all() {
+        for d in &c.demonyms {
+            if !d.contains('(') {
+                keys.entry(fold(d)).or_insert(Selector::Country(c));
+            }
+        }
+    }
+    Resolver { keys, display }
+}
+
+static RESOLVER: LazyLock<Resolver> = LazyLock::new(build_resolver);
+
+/// Resolves a user filter: ISO code ("KZ", "kz"), English name, alias,
+/// demonym, M49 region or sub-region ("Central Asia", "central asia",
+/// "Asia"); case- and accent-insensitive ("cote d'ivoire", "turkiye").
+///
+/// `Err` carries up to 3 closest known names (best first) for an error
+/// message like: unknown country "Kazakstn"; did you mean Kazakhstan?
+pub fn resolve(query: &str) -> Result<Selector, Vec<String>> {
+    let q = query.trim();
+    if q.len() == 2
+        && q.chars().all(|c| c.is_ascii_alphabetic())
+        && let Some(c) = by_code(q)
+    {
+        return Ok(Selector::Country(c));
+    }
+    let key = fold(q);
+    let r = &*RESOLVER;
+    if let Some(s) = r.keys.get(&key) {
+        return Ok(*s);
+    }
+    let key = key.strip_prefix("the ").unwrap_or(&key);
+    if let Some(s) = r.keys.get(key) {
+        return Ok(*s);
+    }
+    let mut scored: Vec<(f64, &'static str)> =
+        r.display.iter().map(|(k, d)| (strsim::jaro_winkler(key, k), *d)).filter(|(s, _)| *s >= 0.8).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<String> = Vec::new();
+    for (_, d) in scored {
+        if !out.iter().any(|x| x == d) {
+            out.push(d.to_string());
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    Err(out)
+}
+
+// ---------------------------------------------------------------------------
+// Datelines.
+
+static PLACE_INDEX: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m: HashMap<String, &'static str> = HashMap::new();
+    for c in all() {
+        m.entry(place_key(c.name)).or_insert(c.code);
+    }
+    for c in all() {
+        for a in &c.aliases {
+            if !a.contains('(') {
+                m.entry(place_key(a)).or_insert(c.code);
+            }
+        }
+    }
+    for c in all() {
+        for a in &c.capitals {
+            if !a.contains('(') {
+                m.entry(place_key(a)).or_insert(c.code);
+            }
+        }
+    }
+    for (code, name, _) in SUBDIVISIONS {
+        m.entry(place_key(name)).or_insert(code);
+    }
+    m
+});
+
+/// Country of a subdivision name or abbreviation ("Calif.", "CALIF.", "N.Y.",
+/// "Texas", "Ont."); postal codes ("TX") only when `allow_postal`.
+fn subdivision_country(seg: &str, allow_postal: bool) -> Option<&'static str> {
+    let s = seg.trim();
+    let f = fold(s);
+    for (code, name, abbrs) in SUBDIVISIONS {
+        if fold(name) == f || (*name == "Washington State" && f == "washington") {
+            return Some(code);
+        }
+        for a in *abbrs {
+            if a.contains('.') {
+                if fold(a) == f || fold(a).trim_end_matches('.') == f {
+                    return Some(code);
+                }
+            } else if allow_postal && *a == s {
+                return Some(code);
+            }
+        }
+    }
+    None
+}
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const AGENCIES: &[&str] = &["reuter", "reuters", "ap", "afp", "upi", "dpa", "bloomberg"];
+
+/// A month or weekday name, tolerating truncation/typos of the tail
+/// ("Marc", "APri"): same first three letters as a known name.
+fn is_month_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    MONTHS.iter().any(|m| *m == w || (w.len() <= m.len() + 1 && w.len() >= 4 && m.get(..3) == w.get(..3)))
+        || MONTHS.contains(&w.as_str())
+}
+
+/// Splits a dateline segment into its place part and whether a date
+/// followed it ("JOHANNESBURG March 13" -> ("JOHANNESBURG", true)).
+fn strip_date(seg: &str) -> (&str, bool) {
+    let words: Vec<(usize, &str)> = seg
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let Some(k) = words.iter().position(|(_, w)| w.chars().any(|c| c.is_ascii_digit())) else {
+        if words.len() == 1 && is_month_word(words[0].1) {
+            return ("", true);
+        }
+        return (seg, false);
+    };
+    let mut cut = k;
+    if cut > 0 && is_month_word(words[cut - 1].1) {
+        cut -= 1;
+    }
+    let end = if cut == 0 { 0 } else { words[cut].0 };
+    (seg[..end].trim_end(), true)
+}
+
+/// A place-like segment: 1..=6 words, each ALL-CAPS or Title-case (any case
+/// when `lenient`, i.e. when a date proved the dateline shape).
+fn is_place_segment(seg: &str, lenient: bool) -> bool {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return false;
+    }
+    words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_alphabetic())
+            && (lenient || w.chars().next().is_some_and(|c| c.is_uppercase()))
+            && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '/' | '\u{2019}'))
+    })
+}
+
+/// Dateline lookup key: folded, dots dropped ("St. Paul" = "St Paul").
+fn place_key(s: &str) -> String {
+    fold(s).replace('.', "")
+}
+
+fn place_country(seg: &str) -> Option<&'static str> {
+    if let Some(c) = PLACE_INDEX.get(&place_key(seg)) {
+        return Some(c);
+    }
+    // "DALLAS/FORT WORTH"
+    seg.split('/').next().and_then(|first| PLACE_INDEX.get(&place_key(first)).copied())
+}
+
+/// Country a dateline designates: "SALVADOR, Feb 26 -", "SAN JOSE, Costa Rica
+/// (Reuters) -", "MOSCOW (AP) —", "PARIS, Texas —" (US), "SAN JOSE, Calif."
+/// (US). `text` is a dateline field or the first line of a body; `None` when
+/// there is no dateline shape at the very start or the place is unknown.
+pub fn dateline_country(text: &str) -> Option<&'static str> {
+    // Leading junk such as "****" or stray letters before spaces is not part
+    // of the place.
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // The head ends at the first dash or parenthesis.
+    let cut = t
+        .char_indices()
+        .find(|&(i, c)| {
+            c == '('
+                || c == '\u{2014}'
+                || c == '\u{2013}'
+                || (c == '-' && (t[i..].starts_with("- ") || t[i..].starts_with("--") || i + 1 == t.len()))
+        })
+        .map(|(i, _)| i);
+    let head = t[..cut.unwrap_or(t.len().min(120))].trim_end();
+    let mut segs: Vec<&str> = Vec::new();
+    let mut had_date = false;
+    for seg in head.split(',').map(str::trim) {
+        if had_date {
+            // Only agency names may follow the date ("March 12, Reuter").
+            if !seg.is_empty() && !AGENCIES.contains(&seg.to_ascii_lowercase().as_str()) {
+                return None;
+            }
+            continue;
+        }
+        let (place, date) = strip_date(seg);
+        if !place.is_empty() {
+            segs.push(place);
+        }
+        had_date |= date;
+    }
+    if cut.is_none() && !had_date {
+        return None;
+    }
+    if segs.is_empty() || segs.len() > 3 || !segs.iter().all(|s| is_place_segment(s, had_date)) {
+        return None;
+    }
+    for seg in segs[1..].iter().rev() {
+        if let Some(c) = subdivision_country(seg, true) {
+            return Some(c);
+        }
+        if let Some(c) = place_country(seg) {
+            return Some(c);
+        }
+    }
+    let place = segs[0];
+    if let Some(c) = place_country(place) {
+        return Some(c);
+    }
+    // "FARMINGTON Conn." (comma missing before the state).
+    let last = place.rsplit(' ').next().unwrap_or(place);
+    if last.len() < place.len() && last.contains('.') {
+        return subdivision_country(last, false);
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// What an article is about.
+
+/// Inputs of [`about`].
+pub struct AboutInput<'a> {
+    pub title: &'a str,
+    pub dateline: Option<&'static str>,
+    /// Per passage, the codes mentioned (with repetition, in order).
+    pub passages: &'a [Vec<&'static str>],
+}
+
+// Salience weights, tuned on the Reuters-21578 dev split against the gold
+// `places` labels (article-level micro F1); see the module report.
+
+/// Score for being mentioned in the title.
+pub const W_TITLE: f64 = 3.0;
+/// Score for being mentioned in the lead (first passage).
+pub const W_LEAD: f64 = 2.0;
+/// Score per mention in the body.
+pub const W_MENTION: f64 = 1.0;
+/// A country other than the dateline country is kept when its score reaches
+/// this: title + lead, title + 2 mentions, lead + 3 mentions or 5 mentions.
+pub const KEEP_SCORE: f64 = 5.0;
+/// At most this many countries are returned.
+pub const MAX_ABOUT: usize = 10;
+
+/// Countries an article is about, ranked: the dateline country first, then
+/// the others by salience score
+/// `W_TITLE*[in title] + W_LEAD*[in lead] + W_MENTION*mentions`,
+/// keeping those scoring at least [`KEEP_SCORE`] (ties: first appearance).
+pub fn about(input: &AboutInput) -> Vec<&'static str> {
+    struct S {
+        code: &'static str,
+        first: usize,
+        title: bool,
+        lead: bool,
+        count: usize,
+    }
+    let mut stats: Vec<S> = Vec::new();
+    let mut order = 0usize;
+    let mut get = |stats: &mut Vec<S>, code: &'static str| -> usize {
+        if let Some(i) = stats.iter().position(|s| s.code == code) {
+            return i;
+        }
+        order += 1;
+        stats.push(S { code, first: order, title: false, lead: false, count: 0 });
+        stats.len() - 1
+    };
+    for m in mentions(input.title) {
+        let i = get(&mut stats, m.code);
+        stats[i].title = true;
+    }
+    for (pi, p) in input.passages.iter().enumerate() {
+        for &code in p {
+            let i = get(&mut stats, code);
+            stats[i].count += 1;
+            if pi == 0 {
+                stats[i].lead = true;
+            }
+        }
+    }
+    let mut scored: Vec<(f64, usize, &'static str)> = stats
+        .iter()
+        .filter(|s| Some(s.code) != input.dateline)
+        .map(|s| {
+            let score = W_TITLE * f64::from(u8::from(s.title))
+                + W_LEAD * f64::from(u8::from(s.lead))
+                + W_MENTION * s.count as f64;
+            (score, s.first, s.code)
+        })
+        .filter(|&(score, _, _)| score >= KEEP_SCORE)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<&'static str> = input.dateline.into_iter().collect();
+    out.extend(scored.into_iter().map(|x| x.2));
+    out.truncate(MAX_ABOUT);
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Historical states.
+
+/// (historical code, present-day codes whose territory it covered).
+const SUCCESSION: &[(&str, &[&str])] = &[
+    ("SU", &["RU", "UA", "BY", "MD", "LT", "LV", "EE", "GE", "AM", "AZ", "KZ", "UZ", "TM", "KG", "TJ"]),
+    ("YU", &["SI", "HR", "BA", "RS", "ME", "MK", "XK"]),
+    ("CS", &["CZ", "SK"]),
+    ("ZR", &["CD"]),
+    ("AN", &["CW", "SX", "BQ"]),
+];
+
+/// The code of the entity that covered `code`'s territory in `year`:
+/// `("RU", 1987)` is `"SU"`, `("HR", 1990)` is `"YU"`, `("CD", 1990)` is
+/// `"ZR"`; other codes (and unknown ones) are returned unchanged.
+pub fn code_in_year(code: &str, year: i32) -> &str {
+    for (hist, succ) in SUCCESSION {
+        if succ.iter().any(|s| s.eq_ignore_ascii_case(code))
+            && let Some(h) = by_code(hist)
+            && let Some((from, to)) = h.years
+            && (from..=to).contains(&year)
+        {
+            return h.code;
+        }
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        mentions(text).into_iter().map(|m| m.code).collect()
+    }
+
+    #[test]
+    fn table_is_well_formed() {
+        let a = all();
+        assert!(a.len() >= 250, "{}", a.len());
+        let mut seen = std::collections::HashSet::new();
+        for c in a {
+            assert!(seen.insert(c.code), "duplicate {}", c.code);
+            assert!(!c.name.contains('/'));
+            assert!(
+                ["Africa", "Americas", "Asia", "Europe", "Oceania", "Antarctica"].contains(&c.region),
+                "{}",
+                c.code
+            );
+        }
+        assert_eq!(by_code("su").unwrap().years, Some((1922, 1991)));
+        assert!(by_code("MM").unwrap().aliases.contains(&"Burma"));
+        assert!(by_code("DE").unwrap().aliases.contains(&"West Germany"));
+        assert_eq!(by_code("DD").unwrap().name, "East Germany");
+    }
+
+    #[test]
+    fn lookups_and_facets() {
+        assert_eq!(by_code("kz").unwrap().facet_path(), "/Asia/Central Asia/Kazakhstan");
+        assert_eq!(by_name("Kazakhstan").unwrap().code, "KZ");
+        assert!(by_name("kazakhstan").is_none());
+        assert_eq!(by_code("SU").unwrap().facet_path(), "/Europe/Eastern Europe/Soviet Union");
+    }
+
+    #[test]
+    fn resolve_filters() {
+        let p = |q: &str| resolve(q).unwrap().facet_path();
+        assert_eq!(p("KZ"), "/Asia/Central Asia/Kazakhstan");
+        assert_eq!(p("kz"), "/Asia/Central Asia/Kazakhstan");
+        assert_eq!(p("Kazakh"), "/Asia/Central Asia/Kazakhstan");
+        assert_eq!(p("central asia"), "/Asia/Central Asia");
+        assert_eq!(p("Asia"), "/Asia");
+        assert_eq!(p("cote d'ivoire"), "/Africa/Sub-Saharan Africa/Côte d'Ivoire");
+        assert_eq!(p("Ivory Coast"), "/Africa/Sub-Saharan Africa/Côte d'Ivoire");
+        assert_eq!(p("turkiye"), "/Asia/Western Asia/Türkiye");
+        assert_eq!(p("Turkey"), "/Asia/Western Asia/Türkiye");
+        assert_eq!(p("UK"), "/Europe/Northern Europe/United Kingdom");
+        assert_eq!(p("the netherlands"), "/Europe/Western Europe/Netherlands");
+        assert_eq!(p("Burma"), "/Asia/South-eastern Asia/Myanmar");
+        let err = resolve("Kazakhstn").unwrap_err();
+        assert_eq!(err.first().map(String::as_str), Some("Kazakhstan"));
+        assert!(err.len() <= 3);
+        assert!(resolve("Xyzzyland Qwerty").is_err());
+    }
+
+    #[test]
+    fn longest_match_and_boundaries() {
+        assert_eq!(codes("Papua New Guinea signed a deal with Guinea."), ["PG", "GN"]);
+        assert_eq!(codes("Equatorial Guinea and Guinea-Bissau met."), ["GQ", "GW"]);
+        assert_eq!(codes("Farmers in New Mexico sell to Mexico."), ["US", "MX"]);
+        assert_eq!(codes("South Sudan split from Sudan."), ["SS", "SD"]);
+        assert_eq!(codes("A Nigerien envoy and a Nigerian minister."), ["NE", "NG"]);
+        assert_eq!(codes("Niger borders Nigeria."), ["NE", "NG"]);
+        assert_eq!(codes("The Dominican Republic and Dominica play cricket? No."), ["DO", "DM"]);
+        assert_eq!(codes("Indiana is not India."), ["US", "IN"]);
+        assert_eq!(codes("Kazakhstan's oil output rose."), ["KZ"]);
+        assert_eq!(codes("Latin America and the Indian Ocean."), Vec::<&str>::new());
+        assert!(codes("Talks in the Uruguay Round of GATT stalled.").is_empty());
+    }
+
+    #[test]
+    fn offsets_map_back_to_original_bytes() {
+        let t = "Exports from Côte d’Ivoire and Türkiye rose.";
+        let m = mentions(t);
+        assert_eq!(m.len(), 2);
+        assert_eq!(&t[m[0].start..m[0].end], "Côte d’Ivoire");
+        assert_eq!(m[0].code, "CI");
+        assert_eq!(&t[m[1].start..m[1].end], "Türkiye");
+        assert_eq!(codes("We visited the Netherlands."), ["NL"]);
+    }
+
+    #[test]
+    fn case_rules() {
+        assert!(codes("We ate turkey and fine china.").is_empty());
+        assert_eq!(codes("Turkey raised rates."), ["TR"]);
+        assert_eq!(codes("CHAD ELECTION RESULTS DELAYED"), ["TD"]);
+        assert!(codes("Let us go; the chad was hanging.").is_empty());
+        assert_eq!(codes("US and U.S. and UAE and DPRK and USSR"), ["US", "US", "AE", "KP", "SU"]);
+    }
+
+    #[test]
+    fn people_and_organisations() {
+        assert!(codes("Michael Jordan and Jordan Peterson spoke.").is_empty());
+        assert!(codes("Drummer Chad Smith played.").is_empty());
+        assert_eq!(codes("Troops entered Chad on Monday."), ["TD"]);
+        assert_eq!(codes("In Jordan, King Abdullah spoke."), ["JO"]);
+        assert_eq!(codes("Jordan's King Abdullah spoke."), ["JO"]);
+        assert!(codes("The Japan Fund Inc said it raised its dividend.").is_empty());
+        assert_eq!(codes("The Bank of Japan held rates."), ["JP"]);
+        assert!(codes("George Washington and the Washington Post.").is_empty());
+        assert_eq!(codes("Officials in Washington said."), ["US"]);
+        assert_eq!(codes("Seattle, in Washington state, grew."), ["US", "US"]);
+        assert!(codes("Jersey City and New Jersey.").iter().all(|c| *c == "US"));
+        assert_eq!(codes("Air India bought jets."), ["IN"]);
+        assert!(codes("Loans from Chase Manhattan and Manufacturers Hanover.").is_empty());
+        assert_eq!(codes("Bankers in central London and in Manhattan."), ["GB", "US"]);
+    }
+
+    #[test]
+    fn us_places_sharing_a_name() {
+        assert_eq!(codes("The plant in Lebanon, Pa., closed."), ["US"]);
+        assert_eq!(codes("He lives in Paris, Texas."), ["US"]);
+        assert_eq!(codes("A college in Moscow, Idaho."), ["US"]);
+        assert_eq!(codes("A mill in Springfield, Mass., shut."), ["US"]);
+        assert_eq!(codes("Mayors in London, Ontario met."), ["CA"]);
+        assert_eq!(codes("Protests in San Jose, Costa Rica."), ["CR"]);
+        assert_eq!(codes("Flights from Atlanta, Georgia were delayed."), ["US"]);
+        assert_eq!(codes("Georgia's governor signed the county budget after the Senate vote."), ["US"]);
+        assert_eq!(codes("Georgia said Russian troops remained near Tbilisi."), ["GE", "RU", "GE"]);
+    }
+
+    #[test]
+    fn currencies_are_not_mentions() {
+        assert!(codes("It cost 5 mln Swiss francs and 3 mln Canadian dlrs.").is_empty());
+        assert!(codes("Sales of 200 mln U.S. dollars, or US$ 10 mln.").is_empty());
+        assert!(codes("in Hong Kong dollars and Japanese yen").is_empty());
+        assert_eq!(codes("The Swiss bank lent to Canadian firms."), ["CH", "CA"]);
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(dateline_country("SALVADOR, Feb 26 -"), Some("BR"));
+        assert_eq!(dateline_country("SAN JOSE, Costa Rica (Reuters) - Talks"), Some("CR"));
+        assert_eq!(dateline_country("MOSCOW (AP) \u{2014} The Kremlin said"), Some("RU"));
+        assert_eq!(dateline_country("PARIS, Texas \u{2014} A fire"), Some("US"));
+        assert_eq!(dateline_country("SAN JOSE, Calif., March 3 -"), Some("US"));
+        assert_eq!(dateline_country("HAMMOND, IND., March 26 -"), Some("US"));
+        assert_eq!(dateline_country("Toronto, April 7 -"), Some("CA"));
+        assert_eq!(dateline_country("NEW YORK, March 12 -"), Some("US"));
+        assert_eq!(dateline_country("Showers continued in the zone - said X."), None);
+        assert_eq!(dateline_country("Prices rose sharply."), None);
+        assert_eq!(dateline_country("****LONDON, March 3 -"), Some("GB"));
+        assert_eq!(dateline_country("omaha, March 3 -"), Some("US"));
+        assert_eq!(dateline_country("ROME, March 13, Reuter -"), Some("IT"));
+        assert_eq!(dateline_country("RICHMOND, Va. Feb 26 -"), Some("US"));
+        assert_eq!(dateline_country("WASHINGTON, D.C. March 18 -"), Some("US"));
+        assert_eq!(dateline_country("JOHANNESBURG March 13 -"), Some("ZA"));
+        assert_eq!(dateline_country("AMSTERDAM, 2 March -"), Some("NL"));
+        assert_eq!(dateline_country("St Paul, April 7 -"), Some("US"));
+        assert_eq!(dateline_country("FARMINGTON Conn., March 9 -"), Some("US"));
+        assert_eq!(dateline_country("the market, which rose - said"), None);
+    }
+
+    #[test]
+    fn about_ranks_dateline_then_salience() {
+        let passages = vec![vec!["JP", "US"], vec!["JP"], vec!["FR"], vec!["JP", "DE", "DE"]];
+        let got = about(&AboutInput { title: "JAPAN TRADE SURPLUS WIDENS", dateline: Some("GB"), passages: &passages });
+        assert_eq!(got, ["GB", "JP"]);
+    }
+
+    #[test]
+    fn historical_codes() {
+        assert_eq!(code_in_year("RU", 1987), "SU");
+        assert_eq!(code_in_year("RU", 2020), "RU");
+        assert_eq!(code_in_year("HR", 1990), "YU");
+        assert_eq!(code_in_year("FR", 1987), "FR");
+        assert_eq!(codes("Soviet Georgia and East Germany"), ["SU", "GE", "DD"]);
+    }
+}

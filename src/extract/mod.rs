@@ -8,7 +8,7 @@ pub mod countries;
 pub mod speakers;
 
 use crate::article::{Article, CountryCount, EnrichedArticle, Passage, SpeakerQuotes};
-use crate::passage::split_passages;
+use crate::passage::{PassageDraft, split_passages};
 
 /// Splits an article into passages and tags them with countries and speakers.
 pub fn enrich(article: Article) -> EnrichedArticle {
@@ -16,23 +16,17 @@ pub fn enrich(article: Article) -> EnrichedArticle {
     let texts: Vec<&str> = drafts.iter().map(|d| d.text.as_str()).collect();
     let attribution = speakers::attribute(&texts);
 
-    let mut mentions_per_passage: Vec<Vec<&'static str>> = Vec::with_capacity(drafts.len());
+    let mentions_per_passage = country_mentions(&drafts);
     let mut counts: Vec<CountryCount> = Vec::new();
-    for draft in &drafts {
-        let mut codes: Vec<&'static str> = Vec::new();
-        let heading_mentions = draft.heading.as_deref().map(countries::mentions).unwrap_or_default();
-        for mention in heading_mentions.iter().chain(countries::mentions(&draft.text).iter()) {
-            codes.push(mention.code);
-            match counts.iter_mut().find(|c| c.code == mention.code) {
-                Some(count) => count.mentions += 1,
-                None => {
-                    if let Some(country) = countries::by_code(mention.code) {
-                        counts.push(CountryCount { code: country.code, name: country.name, mentions: 1 });
-                    }
+    for code in mentions_per_passage.iter().flatten() {
+        match counts.iter_mut().find(|c| c.code == *code) {
+            Some(count) => count.mentions += 1,
+            None => {
+                if let Some(country) = countries::by_code(code) {
+                    counts.push(CountryCount { code: country.code, name: country.name, mentions: 1 });
                 }
             }
         }
-        mentions_per_passage.push(codes);
     }
     counts.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.code.cmp(b.code)));
 
@@ -41,11 +35,8 @@ pub fn enrich(article: Article) -> EnrichedArticle {
         .as_deref()
         .and_then(countries::dateline_country)
         .or_else(|| article.paragraphs.first().and_then(|p| countries::dateline_country(p)));
-    let about = countries::about(&countries::AboutInput {
-        title: &article.title,
-        dateline,
-        passages: &mentions_per_passage,
-    });
+    let about =
+        countries::about(&countries::AboutInput { title: &article.title, dateline, passages: &mentions_per_passage });
 
     let mut speakers: Vec<SpeakerQuotes> = Vec::new();
     for names in &attribution.per_passage {
@@ -73,6 +64,39 @@ pub fn enrich(article: Article) -> EnrichedArticle {
         .collect();
 
     EnrichedArticle { article, passages, countries: counts, about, speakers, sources: attribution.sources }
+}
+
+/// The countries each passage mentions (heading included), with repetition.
+///
+/// The whole article is matched at once, not passage by passage, so that ambiguous names
+/// are read in the light of the whole story: "middle Georgia" in the lead of a story about
+/// a governor and its counties is the US state.
+fn country_mentions(drafts: &[PassageDraft]) -> Vec<Vec<&'static str>> {
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(drafts.len());
+    let mut previous_heading: Option<&str> = None;
+    for draft in drafts {
+        // The pieces of a split paragraph share its heading: count it once.
+        if let Some(heading) = draft.heading.as_deref().filter(|h| previous_heading != Some(*h)) {
+            text.push_str(heading);
+            text.push_str("\n\n");
+        }
+        previous_heading = draft.heading.as_deref();
+        text.push_str(&draft.text);
+        ends.push(text.len());
+        text.push_str("\n\n");
+    }
+    let mut per_passage: Vec<Vec<&'static str>> = vec![Vec::new(); drafts.len()];
+    let mut passage = 0;
+    for mention in countries::mentions(&text) {
+        while passage + 1 < ends.len() && mention.start >= ends[passage] {
+            passage += 1;
+        }
+        if let Some(codes) = per_passage.get_mut(passage) {
+            codes.push(mention.code);
+        }
+    }
+    per_passage
 }
 
 fn dedup_in_order<T: PartialEq + Copy>(items: &mut Vec<T>) {
@@ -108,10 +132,7 @@ mod tests {
 
     #[test]
     fn article_countries_are_the_union_of_its_passages() {
-        let enriched = enrich(article(&[
-            "Kazakhstan and Russia signed a deal.",
-            "Kazakh officials welcomed it.",
-        ]));
+        let enriched = enrich(article(&["Kazakhstan and Russia signed a deal.", "Kazakh officials welcomed it."]));
         assert_eq!(enriched.passages.len(), 2);
         assert_eq!(enriched.passages[1].countries, ["KZ"]);
         let codes: Vec<&str> = enriched.countries.iter().map(|c| c.code).collect();

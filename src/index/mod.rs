@@ -181,7 +181,9 @@ fn read_meta(index: &Index, dir: &Path) -> Result<IndexMeta> {
     match metas.payload {
         // An index that has never been committed by newsdex yet.
         None if metas.segments.is_empty() => Ok(IndexMeta::default()),
-        None => Err(Error::IncompatibleIndex { path: dir.to_path_buf(), found: "none".into(), expected: SCHEMA_VERSION }),
+        None => {
+            Err(Error::IncompatibleIndex { path: dir.to_path_buf(), found: "none".into(), expected: SCHEMA_VERSION })
+        }
         Some(payload) => serde_json::from_str::<IndexMeta>(&payload).map_err(|_| Error::IncompatibleIndex {
             path: dir.to_path_buf(),
             found: "unreadable".into(),

@@ -42,7 +42,9 @@ pub enum Outcome {
     /// Same id and content as an indexed article: nothing to do.
     Unchanged,
     /// Same content as another article (syndicated copy): folded into that one.
-    Folded { into: String },
+    Folded {
+        into: String,
+    },
     /// Same id as another article of this run with other content: the first one is kept.
     IdConflict,
 }
@@ -80,7 +82,7 @@ impl NewsWriter {
     pub fn new(news_index: NewsIndex, dir: &Path, options: WriterOptions) -> Result<NewsWriter> {
         let NewsIndex { index, fields, meta } = news_index;
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
-        let memory = options.memory_bytes.max(threads * 16 << 20);
+        let memory = options.memory_bytes.max((threads * 16) << 20);
         let writer: IndexWriter = index.writer_with_num_threads(threads, memory).map_err(|err| match err {
             tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(dir.to_path_buf()),
             other => Error::Tantivy(other),

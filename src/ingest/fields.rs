@@ -17,16 +17,8 @@ pub enum Field {
 }
 
 impl Field {
-    const ALL: [Field; 8] = [
-        Field::Id,
-        Field::Title,
-        Field::Body,
-        Field::Date,
-        Field::Source,
-        Field::Url,
-        Field::Author,
-        Field::Dateline,
-    ];
+    const ALL: [Field; 8] =
+        [Field::Id, Field::Title, Field::Body, Field::Date, Field::Source, Field::Url, Field::Author, Field::Dateline];
 
     fn name(self) -> &'static str {
         match self {
@@ -112,10 +104,7 @@ impl FieldMap {
         if let Some((_, key)) = self.overrides.iter().find(|(f, _)| *f == field) {
             return object.get(key).filter(|v| !v.is_null());
         }
-        field
-            .default_keys()
-            .iter()
-            .find_map(|key| object.get(*key).filter(|v| !v.is_null()))
+        field.default_keys().iter().find_map(|key| object.get(*key).filter(|v| !v.is_null()))
     }
 }
 

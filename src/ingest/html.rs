@@ -1,4 +1,691 @@
-//! STUB
+//! A saved article page (scraped HTML) → title, body paragraphs and metadata.
+//!
+//! Why this exists: archives of scraped news pages hold far more than the
+//! article — navigation, headers and footers, sidebars, share widgets,
+//! comment threads, newsletter boxes, scripts. Only the article's own
+//! paragraphs should become passages, and the page's metadata (Open Graph /
+//! `<meta>` tags, `<time>`) gives the title, date, source, URL and author.
+//!
+//! The body is taken from the most specific container found, in order:
+//! `<article>`; else `[itemprop=articleBody]` or an element whose class/id
+//! names an article body (`article-body`, `story-body`, `post-content`,
+//! `entry-content`, …); else `<main>` / `[role=main]`; else every `<p>` of
+//! `<body>`. When a level has several candidates, the one yielding the most
+//! text wins. Inside the container, page furniture is skipped structurally
+//! (`<nav>`, `<header>`, `<footer>`, `<aside>`, `<figure>`, `<form>`,
+//! scripts, and elements whose class/id mentions comments, sharing, related
+//! links, newsletters, promos, ads, cookies, subscriptions, …).
+//!
+//! Paragraph text is passed through [`crate::clean::normalize`]; the date is
+//! returned raw (parse it with `ingest::date::parse_date`). Boilerplate
+//! *lines* that survive the structure-based filtering are left for
+//! `clean::clean_paragraphs`. Parsing is html5ever's (lenient, never fails);
+//! the tree walk is iterative, so deeply nested garbage cannot overflow the
+//! stack.
+
+use std::collections::HashMap;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// What could be read from one article page.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct HtmlArticle { pub title: Option<String>, pub paragraphs: Vec<String>, pub date: Option<String>, pub source: Option<String>, pub url: Option<String>, pub author: Option<String>, pub description: Option<String> }
-pub fn parse_html(_html: &str) -> HtmlArticle { HtmlArticle::default() }
+pub struct HtmlArticle {
+    /// `og:title`, else the first `<h1>`, else `<title>` (minus " | Site").
+    pub title: Option<String>,
+    /// Body paragraphs in document order, normalised, non-empty. Sub-headings
+    /// (`<h2>`..`<h6>`) come out as short paragraphs of their own.
+    pub paragraphs: Vec<String>,
+    /// Publication date as written in the page (unparsed).
+    pub date: Option<String>,
+    /// `og:site_name`.
+    pub source: Option<String>,
+    /// `og:url`, else `<link rel=canonical>`.
+    pub url: Option<String>,
+    /// `<meta name=author>`, `article:author`, `[rel=author]`, `.byline`, …
+    pub author: Option<String>,
+    /// `og:description`, else `<meta name=description>`.
+    pub description: Option<String>,
+}
+
+/// Tags whose whole subtree is never article text.
+const EXCLUDED_TAGS: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "noscript",
+    "form",
+    "figure",
+    "figcaption",
+    "template",
+    "iframe",
+    "svg",
+    "math",
+    "button",
+    "select",
+    "textarea",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "dialog",
+    "menu",
+    "input",
+    "label",
+    "h1",
+];
+
+/// ARIA roles of page furniture.
+const EXCLUDED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+    "menu",
+    "menubar",
+    "toolbar",
+];
+
+/// Substrings of a class/id token that mark page furniture.
+const EXCLUDED_MARKERS: &[&str] = &[
+    "comment",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "promo",
+    "advert",
+    "cookie",
+    "subscribe",
+    "subscription",
+    "sidebar",
+    "breadcrumb",
+    "byline",
+    "caption",
+    "credit",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "most-read",
+    "most-popular",
+    "trending",
+    "recommend",
+    "tags",
+    "tag-list",
+    "toolbar",
+    "pagination",
+    "popup",
+    "modal",
+    "consent",
+    "signup",
+    "sign-up",
+    "adsbygoogle",
+    "sponsor",
+    "author-bio",
+    "skip-link",
+    "visually-hidden",
+    "sr-only",
+];
+
+/// Whole `-`/`_`-separated parts of a class/id token that mark ads.
+const AD_PARTS: &[&str] = &["ad", "ads", "adv", "advert", "adslot", "adunit", "adbox", "dfp", "gpt"];
+
+/// Class/id substrings naming an article body container.
+const BODY_MARKERS: &[&str] = &[
+    "article-body",
+    "articlebody",
+    "story-body",
+    "storybody",
+    "post-content",
+    "entry-content",
+    "article-content",
+    "story-content",
+    "post-body",
+    "article-text",
+    "story-text",
+];
+
+/// Elements that start/end a paragraph (text is split at their edges).
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "li",
+    "pre",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "body",
+];
+
+/// Elements whose text is collected inside an article container.
+const PARA_TAGS: &[&str] = &["p", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre"];
+/// Elements whose text is collected in the whole-`<body>` fallback.
+const FALLBACK_PARA_TAGS: &[&str] = &["p"];
+
+/// Most candidate containers examined per level (guards against pages with
+/// thousands of `<article>` teasers).
+const MAX_CANDIDATES: usize = 40;
+
+/// Reads one saved article page. Never fails: missing parts are `None` /
+/// empty, and any input (empty, truncated, binary-ish) gives a value.
+pub fn parse_html(html: &str) -> HtmlArticle {
+    let doc = Html::parse_document(html);
+    let meta = collect_meta(&doc);
+    let get = |keys: &[&str]| -> Option<String> {
+        keys.iter().filter_map(|k| meta.get(*k)).map(|v| crate::clean::normalize(v)).find(|v| !v.is_empty())
+    };
+
+    let (container, paragraphs) = find_body(&doc);
+    let source = get(&["og:site_name"]);
+
+    let title = get(&["og:title", "twitter:title"])
+        .or_else(|| {
+            let in_body = container.and_then(|c| first_text(c, "h1"));
+            in_body.or_else(|| first_text_outside_furniture(&doc, "h1"))
+        })
+        .or_else(|| first_text(doc.root_element(), "title").map(|t| strip_site_suffix(&t, source.as_deref())));
+
+    let date = find_date(&doc, &meta, container);
+    let url = get(&["og:url"]).or_else(|| {
+        doc.select(&sel("link"))
+            .filter(|l| has_token(l.attr("rel"), "canonical"))
+            .filter_map(|l| l.attr("href"))
+            .map(crate::clean::normalize)
+            .find(|h| !h.is_empty())
+    });
+    let author = find_author(&doc, &get);
+    let description = get(&["og:description", "description", "twitter:description"]);
+
+    HtmlArticle { title, paragraphs, date, source, url, author, description }
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+/// `<meta>` values keyed by lower-cased `property` / `name` / `itemprop`;
+/// the first non-empty value of each key wins.
+fn collect_meta(doc: &Html) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for m in doc.select(&sel("meta")) {
+        let Some(content) = m.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            if let Some(k) = m.attr(attr) {
+                let k = k.trim().to_ascii_lowercase();
+                if !k.is_empty() {
+                    map.entry(k).or_insert_with(|| content.to_string());
+                }
+            }
+        }
+    }
+    map
+}
+
+fn has_token(attr: Option<&str>, token: &str) -> bool {
+    attr.is_some_and(|a| a.split_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
+}
+
+/// Lower-cased class tokens and id, with `_` → `-` and `--` → `-`.
+fn class_id_tokens(el: &ElementRef) -> Vec<String> {
+    let v = el.value();
+    v.attr("class")
+        .unwrap_or("")
+        .split_whitespace()
+        .chain(v.attr("id"))
+        .map(|t| {
+            let mut t = t.to_ascii_lowercase().replace('_', "-");
+            while t.contains("--") {
+                t = t.replace("--", "-");
+            }
+            t
+        })
+        .collect()
+}
+
+/// True for an element that is page furniture, never article text.
+fn is_excluded(el: &ElementRef) -> bool {
+    let v = el.value();
+    let name = v.name();
+    if EXCLUDED_TAGS.contains(&name) {
+        return true;
+    }
+    if v.attr("hidden").is_some() || v.attr("aria-hidden").is_some_and(|a| a.trim() == "true") {
+        return true;
+    }
+    if let Some(role) = v.attr("role")
+        && EXCLUDED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+    {
+        return true;
+    }
+    class_id_tokens(el).iter().any(|t| {
+        EXCLUDED_MARKERS.iter().any(|m| t.contains(m) && !(*m == "comment" && t.contains("commentary")))
+            || t.split('-').any(|part| AD_PARTS.contains(&part))
+    })
+}
+
+/// True when `el` or one of its ancestors (below `<body>`) is furniture.
+fn is_in_furniture(el: &ElementRef) -> bool {
+    if is_excluded(el) {
+        return true;
+    }
+    el.ancestors()
+        .filter_map(ElementRef::wrap)
+        .take_while(|a| !matches!(a.value().name(), "body" | "html"))
+        .any(|a| is_excluded(&a))
+}
+
+fn is_body_marker(el: &ElementRef) -> bool {
+    el.value().attr("itemprop").is_some_and(|p| p.split_whitespace().any(|t| t == "articleBody"))
+        || class_id_tokens(el).iter().any(|t| BODY_MARKERS.iter().any(|m| t.contains(m)))
+}
+
+/// Finds the article container and its paragraphs (see module docs).
+fn find_body(doc: &Html) -> (Option<ElementRef<'_>>, Vec<String>) {
+    let all = sel("*");
+    let levels: [Vec<ElementRef>; 3] = [
+        doc.select(&sel("article")).collect(),
+        doc.select(&all).filter(is_body_marker).collect(),
+        doc.select(&all)
+            .filter(|e| {
+                e.value().name() == "main"
+                    || e.value().attr("role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+            })
+            .collect(),
+    ];
+    for candidates in levels {
+        let mut best: Option<(usize, ElementRef, Vec<String>)> = None;
+        for c in candidates.into_iter().take(MAX_CANDIDATES * 5).filter(|c| !is_in_furniture(c)).take(MAX_CANDIDATES) {
+            let paras = collect_paragraphs(c, PARA_TAGS);
+            let size: usize = paras.iter().map(String::len).sum();
+            if size > 0 && best.as_ref().is_none_or(|(s, _, _)| size > *s) {
+                best = Some((size, c, paras));
+            }
+        }
+        if let Some((_, c, paras)) = best {
+            return (Some(c), paras);
+        }
+    }
+    let body = doc.select(&sel("body")).next().unwrap_or_else(|| doc.root_element());
+    (None, collect_paragraphs(body, FALLBACK_PARA_TAGS))
+}
+
+/// Paragraph texts under `root`, skipping furniture subtrees. Iterative walk.
+fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let mut depth = 0usize; // how many paragraph elements we are inside
+    let flush = |buf: &mut String, out: &mut Vec<String>| {
+        let t = crate::clean::normalize(buf);
+        if !t.is_empty() {
+            out.push(t);
+        }
+        buf.clear();
+    };
+    let mut stack = vec![(*root, false)];
+    while let Some((node, closing)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) if depth > 0 => buf.push_str(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if closing {
+                    if BLOCK_TAGS.contains(&name) {
+                        flush(&mut buf, &mut out);
+                    }
+                    if para_tags.contains(&name) {
+                        depth = depth.saturating_sub(1);
+                    }
+                    continue;
+                }
+                let el = ElementRef::wrap(node).expect("element node");
+                if node.id() != root.id() && is_excluded(&el) {
+                    continue;
+                }
+                if name == "br" && depth > 0 {
+                    buf.push(' ');
+                }
+                if BLOCK_TAGS.contains(&name) {
+                    flush(&mut buf, &mut out);
+                }
+                if para_tags.contains(&name) {
+                    depth += 1;
+                }
+                stack.push((node, true));
+                stack.extend(node.children().rev().map(|c| (c, false)));
+            }
+            _ => {}
+        }
+    }
+    flush(&mut buf, &mut out);
+    out
+}
+
+/// Normalised text of an element (all descendant text nodes, in order).
+fn element_text(el: ElementRef) -> String {
+    let raw: String = el.text().collect();
+    crate::clean::normalize(&raw)
+}
+
+fn first_text(root: ElementRef, tag: &str) -> Option<String> {
+    root.select(&sel(tag)).map(element_text).find(|t| !t.is_empty())
+}
+
+fn first_text_outside_furniture(doc: &Html, tag: &str) -> Option<String> {
+    doc.select(&sel(tag))
+        .filter(|e| {
+            !e.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "nav" | "footer" | "aside"))
+        })
+        .map(element_text)
+        .find(|t| !t.is_empty())
+}
+
+/// "Headline | Site" → "Headline" when "Site" is the page's og:site_name.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| !s.is_empty()) else {
+        return title.to_string();
+    };
+    let lower_title = title.to_lowercase();
+    let lower_site = site.to_lowercase();
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " : ", " • "] {
+        let suffix = format!("{sep}{lower_site}");
+        if lower_title.ends_with(&suffix) && lower_title.len() == title.len() {
+            let head = title[..title.len() - suffix.len()].trim();
+            if !head.is_empty() {
+                return head.to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+fn find_date(doc: &Html, meta: &HashMap<String, String>, container: Option<ElementRef>) -> Option<String> {
+    const KEYS: &[&str] = &[
+        "article:published_time",
+        "og:article:published_time",
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "datepublished",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.created",
+        "dcterms.date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+        "og:published_time",
+        "published_time",
+    ];
+    if let Some(v) = KEYS.iter().filter_map(|k| meta.get(*k)).next() {
+        return Some(v.trim().to_string());
+    }
+    // itemprop=datePublished on a non-meta element (<time>, <span content=…>)
+    for e in doc.select(&sel("[itemprop]")) {
+        if e.value()
+            .attr("itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case("datePublished")))
+        {
+            let v = e
+                .attr("datetime")
+                .or_else(|| e.attr("content"))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_else(|| element_text(e));
+            if !v.is_empty() {
+                return Some(v);
+            }
+        }
+    }
+    let time = sel("time[datetime]");
+    let first_datetime = |root: ElementRef| {
+        root.select(&time).find_map(|t| t.attr("datetime").map(str::trim).filter(|d| !d.is_empty())).map(str::to_string)
+    };
+    container.and_then(first_datetime).or_else(|| first_datetime(doc.root_element()))
+}
+
+fn find_author(doc: &Html, get: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
+    let is_url = |s: &str| s.starts_with("http://") || s.starts_with("https://");
+    let from_meta = get(&["author", "article:author", "dc.creator", "sailthru.author", "parsely-author"]);
+    if let Some(a) = &from_meta
+        && !is_url(a)
+    {
+        return from_meta;
+    }
+    let strip_by = |s: String| -> String {
+        let t = s.trim();
+        let rest = match t.get(..3) {
+            Some(p) if p.eq_ignore_ascii_case("by ") => &t[3..],
+            _ => t,
+        };
+        rest.trim().to_string()
+    };
+    let from_page = doc
+        .select(&sel("[rel~=author], [itemprop~=author], .byline, .author"))
+        .map(|e| {
+            if e.value().name() == "meta" {
+                e.attr("content").map(crate::clean::normalize).unwrap_or_default()
+            } else {
+                element_text(e)
+            }
+        })
+        .map(strip_by)
+        .find(|t| !t.is_empty() && t.chars().count() <= 120);
+    from_page.or(from_meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Harbour bridge reopens after repairs | The Example Courier</title>
+  <meta property="og:title" content="Harbour bridge reopens after repairs">
+  <meta property="og:site_name" content="The Example Courier">
+  <meta property="og:url" content="https://courier.example/news/bridge-reopens">
+  <meta property="og:description" content="The bridge was closed for two years.">
+  <meta property="article:published_time" content="2016-09-20T12:30:00+02:00">
+  <meta name="author" content="Jane Roe">
+  <link rel="canonical" href="https://courier.example/other">
+  <style>p { color: red; }</style>
+  <script>var x = "<p>not text</p>";</script>
+</head>
+<body class="single-post has-comments">
+  <header class="site-header"><p>Site tagline should not appear</p>
+    <nav><ul><li><a href="/">Home</a></li><li>World</li></ul></nav></header>
+  <div class="cookie-banner"><p>We use cookies to improve your experience.</p></div>
+  <main>
+    <article>
+      <header><h1>Harbour bridge reopens after repairs</h1>
+        <p class="byline">By Jane Roe</p><time datetime="2016-09-21">Sept 21</time></header>
+      <figure><img src="a.jpg" alt="bridge"><figcaption>The bridge at dusk. Photo: Someone</figcaption></figure>
+      <div class="article-body">
+        <p>The harbour bridge reopened on Tuesday after <a href="/x">two years</a> of <em>repairs</em>.</p>
+        <div class="share-tools"><p>Share on Facebook</p><ul><li>Twitter</li><li>Email</li></ul></div>
+        <p>Drivers queued&nbsp;before dawn &amp; cheered when the barriers lifted.</p>
+        <h2>Cost of the work</h2>
+        <p>The repairs cost more than planned,<br>officials said.</p>
+        <div class="ad-slot"><p>Advertisement text</p></div>
+        <blockquote><p>“It feels like a new town,” one resident said.</p></blockquote>
+        <ul><li>First item of a list in the article</li></ul>
+        <aside class="related-links"><p>Related: Ferry timetable changes</p></aside>
+        <div class="newsletter-signup"><p>Sign up for our newsletter</p><form><input></form></div>
+        <noscript><p>Enable JavaScript</p></noscript>
+        <!-- <p>commented out</p> -->
+      </div>
+      <footer><p>Tags: bridges, harbour</p></footer>
+    </article>
+    <section id="comments"><article class="comment"><p>First! Great story.</p></article></section>
+  </main>
+  <aside><article><p>Most read: something else entirely with much more text than the real article to tempt a naive extractor into choosing it as the main body of the page, which would be wrong.</p></article></aside>
+  <footer><p>Copyright © 2016 The Example Courier. All rights reserved.</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn full_page_only_article_paragraphs() {
+        let a = parse_html(PAGE);
+        assert_eq!(a.title.as_deref(), Some("Harbour bridge reopens after repairs"));
+        assert_eq!(
+            a.paragraphs,
+            vec![
+                "The harbour bridge reopened on Tuesday after two years of repairs.",
+                "Drivers queued before dawn & cheered when the barriers lifted.",
+                "Cost of the work",
+                "The repairs cost more than planned, officials said.",
+                "“It feels like a new town,” one resident said.",
+                "First item of a list in the article",
+            ]
+        );
+        assert_eq!(a.date.as_deref(), Some("2016-09-20T12:30:00+02:00"));
+        assert_eq!(a.source.as_deref(), Some("The Example Courier"));
+        assert_eq!(a.url.as_deref(), Some("https://courier.example/news/bridge-reopens"));
+        assert_eq!(a.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(a.description.as_deref(), Some("The bridge was closed for two years."));
+    }
+
+    #[test]
+    fn fallbacks_title_date_author_url() {
+        let html = r#"<html><head><title>Quiet night in the valley - Valley Times</title>
+            <meta property="og:site_name" content="Valley Times">
+            <link rel="Canonical" href="https://valley.example/quiet">
+            </head><body>
+            <div id="story-body">
+              <span class="byline">By  Sam Doe</span>
+              <time datetime="2015-03-04T08:00:00Z">4 March</time>
+              <p>Nothing happened last night, police said.</p>
+              <p>It was the first quiet night in weeks.</p>
+            </div>
+            <div class="sidebar"><p>Other stories here</p></div>
+            </body></html>"#;
+        let a = parse_html(html);
+        assert_eq!(a.title.as_deref(), Some("Quiet night in the valley"));
+        assert_eq!(a.date.as_deref(), Some("2015-03-04T08:00:00Z"));
+        assert_eq!(a.author.as_deref(), Some("Sam Doe"));
+        assert_eq!(a.url.as_deref(), Some("https://valley.example/quiet"));
+        assert_eq!(
+            a.paragraphs,
+            vec!["Nothing happened last night, police said.", "It was the first quiet night in weeks."]
+        );
+    }
+
+    #[test]
+    fn title_suffix_kept_when_not_site_name() {
+        let html = "<title>Rain - and more rain</title><p>Text.</p>";
+        let a = parse_html(html);
+        assert_eq!(a.title.as_deref(), Some("Rain - and more rain"));
+        let html = "<html><head><title>Rain | Weather Desk</title></head><body><h1>Rain all week</h1></body></html>";
+        assert_eq!(parse_html(html).title.as_deref(), Some("Rain all week"));
+    }
+
+    #[test]
+    fn body_fallback_all_paragraphs() {
+        let html = "<html><body><div><p>One &eacute;t&eacute; paragraph.</p><div><p>Two</p></div></div>\
+                    <nav><p>Menu</p></nav><ul><li>not a p</li></ul><footer><p>Foot</p></footer></body></html>";
+        let a = parse_html(html);
+        assert_eq!(a.paragraphs, vec!["One été paragraph.", "Two"]);
+        assert_eq!(a.title, None);
+        assert_eq!(a.date, None);
+    }
+
+    #[test]
+    fn itemprop_and_main() {
+        let html = r#"<body><main><p>Main text only.</p></main><p>Outside.</p>
+            <span itemprop="datePublished" content="2014-01-02">Jan 2</span>
+            <a rel="author" href="/a">Alex Poe</a></body>"#;
+        let a = parse_html(html);
+        assert_eq!(a.paragraphs, vec!["Main text only."]);
+        assert_eq!(a.date.as_deref(), Some("2014-01-02"));
+        assert_eq!(a.author.as_deref(), Some("Alex Poe"));
+
+        let html = r#"<body><div itemprop="articleBody"><p>Body.</p><p>More body.</p></div>
+            <main><p>x</p></main></body>"#;
+        assert_eq!(parse_html(html).paragraphs, vec!["Body.", "More body."]);
+    }
+
+    #[test]
+    fn largest_article_wins_and_text_around_blocks() {
+        let html = r#"<body>
+            <article><p>Teaser.</p></article>
+            <article><p>The real story is longer than the teaser.</p>
+              <blockquote>Said plainly <p>and then some.</p></blockquote>
+              <ul><li><p>Item in a paragraph</p></li></ul></article></body>"#;
+        let a = parse_html(html);
+        assert_eq!(
+            a.paragraphs,
+            vec!["The real story is longer than the teaser.", "Said plainly", "and then some.", "Item in a paragraph"]
+        );
+    }
+
+    #[test]
+    fn commentary_is_not_a_comment_section() {
+        let html = r#"<article><div class="commentary-body"><p>An opinion.</p></div></article>"#;
+        assert_eq!(parse_html(html).paragraphs, vec!["An opinion."]);
+    }
+
+    #[test]
+    fn author_meta_url_falls_back_to_byline() {
+        let html = r#"<head><meta property="article:author" content="https://social.example/jroe"></head>
+            <body><article><div class="byline">by Jo Roe</div><p>Text.</p></article></body>"#;
+        assert_eq!(parse_html(html).author.as_deref(), Some("Jo Roe"));
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let inputs: Vec<String> = vec![
+            String::new(),
+            "   ".into(),
+            "just text, no tags".into(),
+            "<p>unclosed <b>bold <i>italic <p>next".into(),
+            "<<<>>><</p>&&&;&#xFFFFFF;&#0;&bogus;<p>a</p>".into(),
+            "<script>while(1){}</script><style>p{}</style>".into(),
+            "<article><article><article></article>".into(),
+            "<meta property=og:title><meta name=author content=''><time datetime>".into(),
+            "\u{0}\u{1}<p>\u{FEFF}x\u{200B}</p>".into(),
+            format!("{}<p>deep</p>", "<div>".repeat(2_000)),
+            format!("<article>{}</article>", "<article><p>t</p></article>".repeat(200)),
+        ];
+        for html in &inputs {
+            let a = parse_html(html);
+            assert!(a.paragraphs.iter().all(|p| !p.is_empty()));
+        }
+        assert_eq!(parse_html(""), HtmlArticle::default());
+        assert_eq!(parse_html(&inputs[3]).paragraphs, vec!["unclosed bold italic", "next"]);
+        assert_eq!(parse_html(&inputs[8]).paragraphs, vec!["x"]);
+    }
+}

@@ -17,10 +17,9 @@ pub fn parse_object(text: &str, fields: &FieldMap) -> Result<RawArticle, String>
 pub fn parse_document(text: &str, fields: &FieldMap) -> Vec<Result<(bool, RawArticle), String>> {
     match serde_json::from_str::<Value>(text) {
         Err(err) => vec![Err(err.to_string())],
-        Ok(Value::Array(items)) => items
-            .iter()
-            .map(|item| article_from_value(item, fields).map(|raw| (true, raw)))
-            .collect(),
+        Ok(Value::Array(items)) => {
+            items.iter().map(|item| article_from_value(item, fields).map(|raw| (true, raw))).collect()
+        }
         Ok(value) => vec![article_from_value(&value, fields).map(|raw| (false, raw))],
     }
 }

@@ -108,19 +108,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn skip(origin: Origin, reason: SkipReason, message: impl Into<String>) -> Self {
-        Problem {
-            origin,
-            skipped: Some(reason),
-            message: message.into(),
-        }
+        Problem { origin, skipped: Some(reason), message: message.into() }
     }
 
     pub fn warning(origin: Origin, message: impl Into<String>) -> Self {
-        Problem {
-            origin,
-            skipped: None,
-            message: message.into(),
-        }
+        Problem { origin, skipped: None, message: message.into() }
     }
 }
 
@@ -360,9 +352,7 @@ pub fn finish(origin: Origin, raw: RawArticle) -> Result<(Article, Option<Proble
     if paragraphs.is_empty() {
         return Err(Problem::skip(origin, SkipReason::EmptyArticle, "no body text"));
     }
-    let clean_field = |value: Option<String>| {
-        value.map(|v| normalize(&v)).filter(|v| !v.is_empty())
-    };
+    let clean_field = |value: Option<String>| value.map(|v| normalize(&v)).filter(|v| !v.is_empty());
     let title = clean_field(raw.title).unwrap_or_default();
     let source = clean_field(raw.source);
     let (date, warning) = match raw.date.as_deref().map(date::parse_date) {

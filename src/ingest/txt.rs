@@ -68,7 +68,9 @@ mod tests {
 
     #[test]
     fn title_headers_and_paragraphs() {
-        let raw = parse_txt("\nDam deal\nDate: 2021-03-04\nsource: Andes Wire\nID: aw-1\n\nFirst line\ncontinues.\n\nSecond.\n");
+        let raw = parse_txt(
+            "\nDam deal\nDate: 2021-03-04\nsource: Andes Wire\nID: aw-1\n\nFirst line\ncontinues.\n\nSecond.\n",
+        );
         assert_eq!(raw.title.as_deref(), Some("Dam deal"));
         assert_eq!(raw.date.as_deref(), Some("2021-03-04"));
         assert_eq!(raw.source.as_deref(), Some("Andes Wire"));

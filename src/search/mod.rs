@@ -157,7 +157,14 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
     let mut hits = Vec::with_capacity(ranked.len());
     for (i, ranked) in ranked.into_iter().enumerate() {
         let document: TantivyDocument = searcher.doc(ranked.address)?;
-        hits.push(hit_from_document(fields, &document, request.offset + i + 1, ranked.score, &terms, tokenizer.clone()));
+        hits.push(hit_from_document(
+            fields,
+            &document,
+            request.offset + i + 1,
+            ranked.score,
+            &terms,
+            tokenizer.clone(),
+        ));
     }
     let facets = facet_counts.map(|counts| facets(&counts, request.facet_limit)).unwrap_or_default();
     Ok(SearchResults { query: request.query.clone(), total, hits, facets, warnings: parsed.warnings })
@@ -171,7 +178,9 @@ fn filters(searcher: &Searcher, fields: &Fields, request: &SearchRequest) -> Res
             filters.push(query::facet_filter(field, &facets));
         }
     }
-    for (values, field, partial) in [(&request.speakers, fields.speaker, false), (&request.sources, fields.source_facet, true)] {
+    for (values, field, partial) in
+        [(&request.speakers, fields.speaker, false), (&request.sources, fields.source_facet, true)]
+    {
         if !values.is_empty() {
             let mut facets = Vec::new();
             for value in values {
@@ -198,7 +207,7 @@ fn collect(
         SortOrder::Relevance => collect_with(searcher, query, request, |n| {
             MapFruit(
                 TopDocs::with_limit(n).order_by(((SortBySimilarityScore, Order::Desc), by_article(), by_passage())),
-                |top: Vec<((f32, Option<String>, Option<u64>), DocAddress)>| {
+                |top: Vec<(ByScore, DocAddress)>| {
                     top.into_iter()
                         .map(|((score, id, _), address)| Ranked { score, address, article_id: id.unwrap_or_default() })
                         .collect()
@@ -212,12 +221,11 @@ fn collect(
                     TopDocs::with_limit(n).order_by((
                         (SortByStaticFastValue::<tantivy::DateTime>::for_field("date"), order),
                         (SortBySimilarityScore, Order::Desc),
-                        by_article(),
-                        by_passage(),
+                        (by_article(), by_passage()),
                     )),
-                    |top: Vec<((Option<tantivy::DateTime>, f32, Option<String>, Option<u64>), DocAddress)>| {
+                    |top: Vec<(ByDate, DocAddress)>| {
                         top.into_iter()
-                            .map(|((_, score, id, _), address)| Ranked {
+                            .map(|((_, score, (id, _)), address)| Ranked {
                                 score,
                                 address,
                                 article_id: id.unwrap_or_default(),
@@ -229,6 +237,13 @@ fn collect(
         }
     }
 }
+
+/// Sort keys: (score, article id, passage) and (date, score, article id, passage).
+type ByScore = (f32, Option<String>, Option<u64>);
+type ByDate = (Option<tantivy::DateTime>, f32, (Option<String>, Option<u64>));
+
+// A 3-tuple with a nested pair rather than a flat 4-tuple: in tantivy 0.27 the flat
+// 4-tuple ignores `Order::Asc` on its first key (seen as `--sort oldest` coming out newest first).
 
 /// Ties are broken by article id, then passage number: stable whatever the indexing order.
 fn by_article() -> (SortByString, Order) {

@@ -67,7 +67,12 @@ pub fn parse_text_query(
                     "unknown field {field:?}; searchable fields are text, heading and title (use --country, --speaker, --source, --since, --until to filter)"
                 )));
             }
-            other => warnings.push(format!("query read leniently: {other}")),
+            other => {
+                let warning = format!("query read leniently: {other}");
+                if !warnings.contains(&warning) {
+                    warnings.push(warning);
+                }
+            }
         }
     }
     Ok(ParsedQuery { query, warnings })

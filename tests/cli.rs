@@ -1,0 +1,271 @@
+//! The command line end to end on the sample corpus: indexing, every search filter,
+//! the JSON contract, extract, stats, re-indexing and exit codes.
+
+mod common;
+
+use common::{TestEnv, corpus, hits, stderr, stdout, strs};
+use serde_json::Value;
+
+fn codes(hit: &Value) -> Vec<String> {
+    hit["countries"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn stats_counts_articles_passages_and_folded_duplicates() {
+    let env = TestEnv::with_corpus();
+    let stats = env.json(&["stats", "--json"], 0);
+    // 47 article records in the corpus, two of them syndicated copies of others.
+    assert_eq!(stats["articles"], 45);
+    assert_eq!(stats["duplicates_folded"], 2);
+    let passages = stats["passages"].as_u64().unwrap();
+    assert!(passages > 45 * 3, "{passages} passages");
+    assert!(stats["sources"].as_u64().unwrap() >= 6);
+    assert!(stats["size_bytes"].as_u64().unwrap() > 0);
+    assert_eq!(stats["first_date"].as_str().unwrap()[..4].parse::<i32>().unwrap(), 2019);
+}
+
+#[test]
+fn the_json_contract_holds_for_a_filtered_search() {
+    let env = TestEnv::with_corpus();
+    let results = env.search(&["iron curtain", "--country", "KZ", "--speaker", "levystone"]);
+    assert_eq!(results["query"], "iron curtain");
+    assert!(results["total"].as_u64().unwrap() >= 1);
+    let hit = &hits(&results)[0];
+    for key in ["rank", "score", "article_id", "passage", "title", "date", "source", "url", "path", "heading", "text"] {
+        assert!(hit.get(key).is_some(), "hit lacks {key}");
+    }
+    assert_eq!(hit["rank"], 1);
+    assert!(strs(&hit["speakers"]).contains(&"Michaël Levystone".to_string()));
+    assert!(codes(hit).contains(&"KZ".to_string()));
+    let country = hit["countries"].as_array().unwrap().iter().find(|c| c["code"] == "KZ").unwrap();
+    assert_eq!(country["name"], "Kazakhstan");
+    let date = hit["date"].as_str().unwrap();
+    assert!(date.len() == 10 && date.as_bytes()[4] == b'-', "{date}");
+    // Highlights are byte ranges of the query words in the text.
+    let text = hit["text"].as_str().unwrap();
+    let marked: Vec<String> = hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize].to_lowercase())
+        .collect();
+    assert!(marked.contains(&"iron".to_string()) && marked.contains(&"curtain".to_string()), "{marked:?}");
+    for facet in ["country", "region", "speaker", "source", "year"] {
+        assert!(results["facets"][facet].is_array(), "facet {facet}");
+    }
+    let speaker_facet = &results["facets"]["speaker"][0];
+    assert_eq!(speaker_facet["value"], "Michaël Levystone");
+    assert!(speaker_facet["count"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn a_region_filter_keeps_only_passages_mentioning_its_countries() {
+    let env = TestEnv::with_corpus();
+    let central_asia = ["KZ", "KG", "TJ", "TM", "UZ"];
+    let results = env.search(&["russian influence", "--country", "central asia", "--limit", "50"]);
+    assert!(!hits(&results).is_empty());
+    for hit in hits(&results) {
+        assert!(codes(hit).iter().any(|c| central_asia.contains(&c.as_str())), "{hit}");
+    }
+    let regions = results["facets"]["region"].as_array().unwrap();
+    assert!(regions.iter().any(|r| r["value"] == "Central Asia"));
+    // Accents and case do not matter; an alternative name works.
+    let by_alias = env.search(&["", "--country", "kazakhstan", "--limit", "100"]);
+    let by_code = env.search(&["", "--country", "kz", "--limit", "100"]);
+    assert_eq!(by_alias["total"], by_code["total"]);
+}
+
+#[test]
+fn an_unknown_country_is_an_error_with_suggestions() {
+    let env = TestEnv::with_corpus();
+    let output = env.run(&["search", "water", "--country", "Kazakhstann"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert_eq!(message.trim().lines().count(), 1, "{message}");
+    assert!(message.contains("Kazakhstan"), "{message}");
+}
+
+#[test]
+fn date_filters_and_date_sorting() {
+    let env = TestEnv::with_corpus();
+    let results = env.search(&["", "--since", "2023", "--until", "2023-12-31", "--limit", "100", "--per-article", "0"]);
+    for hit in hits(&results) {
+        assert!(hit["date"].as_str().unwrap().starts_with("2023"), "{}", hit["date"]);
+    }
+    let newest = env.search(&["water", "--sort", "newest", "--limit", "20"]);
+    let dates: Vec<&str> = hits(&newest).iter().filter_map(|h| h["date"].as_str()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let oldest = env.search(&["water", "--sort", "oldest", "--limit", "20"]);
+    let dates: Vec<&str> = hits(&oldest).iter().filter_map(|h| h["date"].as_str()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+}
+
+#[test]
+fn source_speaker_and_about_filters() {
+    let env = TestEnv::with_corpus();
+    let results = env.search(&["", "--source", "andes wire", "--limit", "100"]);
+    for hit in hits(&results) {
+        assert_eq!(hit["source"], "Andes Wire");
+    }
+    let results = env.search(&["", "--speaker", "SÖDERSTRÖM", "--limit", "100"]);
+    for hit in hits(&results) {
+        assert!(strs(&hit["speakers"]).iter().any(|s| s.ends_with("Söderström")), "{hit}");
+    }
+    let about = env.search(&["", "--about", "Georgia", "--limit", "100", "--per-article", "1"]);
+    assert!(hits(&about).iter().all(|h| !h["path"].as_str().unwrap().contains("peach")));
+}
+
+#[test]
+fn per_article_limit_offset_and_ties_are_deterministic() {
+    let env = TestEnv::with_corpus();
+    let one_each = env.search(&["water", "--per-article", "1", "--limit", "30"]);
+    let mut ids: Vec<&str> = hits(&one_each).iter().map(|h| h["article_id"].as_str().unwrap()).collect();
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "an article appears twice");
+
+    let page = |offset: &str| env.search(&["water", "--limit", "3", "--offset", offset]);
+    let all = env.search(&["water", "--limit", "6"]);
+    let paged: Vec<Value> = hits(&page("0")).iter().chain(hits(&page("3"))).cloned().collect();
+    let key = |h: &Value| (h["article_id"].clone(), h["passage"].clone());
+    assert_eq!(paged.iter().map(key).collect::<Vec<_>>(), hits(&all).iter().map(key).collect::<Vec<_>>());
+
+    // A second index of the same corpus gives the same ranking.
+    let other = TestEnv::with_corpus();
+    let again = other.search(&["water", "--limit", "6"]);
+    assert_eq!(hits(&again).iter().map(key).collect::<Vec<_>>(), hits(&all).iter().map(key).collect::<Vec<_>>());
+}
+
+#[test]
+fn no_hits_exits_1_and_a_missing_index_exits_2() {
+    let env = TestEnv::with_corpus();
+    let output = env.run(&["search", "xylophonequartz"]);
+    assert_eq!(output.status.code(), Some(1));
+    let empty = TestEnv::new();
+    let output = empty.run(&["search", "water"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no index"), "{}", stderr(&output));
+}
+
+#[test]
+fn malformed_queries_never_panic() {
+    let env = TestEnv::with_corpus();
+    let long = "water ".repeat(20_000);
+    let nested = "(".repeat(5_000);
+    for query in ["\"unbalanced", "country:", "-", "OR", "((water", "water)", "title:", "\u{7}\u{1b}[31m", &long, &nested, "nosuchfield:x"]
+    {
+        let output = env.run(&["search", query]);
+        let code = output.status.code();
+        assert!(matches!(code, Some(0..=2)), "{query:.40}: {code:?} {}", stderr(&output));
+        assert!(stderr(&output).lines().count() <= 1, "{query:.40}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("panicked"), "{query:.40}");
+    }
+}
+
+#[test]
+fn reindexing_adds_nothing_and_a_changed_article_replaces_the_old_one() {
+    let env = TestEnv::new();
+    let article = "Dam talks\nID: dam-1\nDate: 2021-05-01\nSource: Test Wire\n\nKyrgyzstan and Tajikistan met about water.\n\nA second paragraph.\n";
+    let file = env.write("in/dam.txt", article);
+    let input = file.parent().unwrap().to_str().unwrap().to_string();
+    for _ in 0..2 {
+        assert_eq!(env.run(&["index", &input]).status.code(), Some(0));
+        let stats = env.json(&["stats", "--json"], 0);
+        assert_eq!((stats["articles"].as_u64(), stats["passages"].as_u64()), (Some(1), Some(2)));
+    }
+    env.write("in/dam.txt", article.replace("A second paragraph.", "A new second paragraph.\n\nAnd a third."));
+    let output = env.run(&["index", &input]);
+    assert!(stderr(&output).contains("1 replaced"), "{}", stderr(&output));
+    let stats = env.json(&["stats", "--json"], 0);
+    assert_eq!((stats["articles"].as_u64(), stats["passages"].as_u64()), (Some(1), Some(3)));
+    let results = env.search(&["third"]);
+    assert_eq!(hits(&results)[0]["article_id"], "dam-1");
+}
+
+#[test]
+fn broken_inputs_are_reported_with_their_place_and_the_rest_is_indexed() {
+    let env = TestEnv::new();
+    env.write("in/good.txt", "Good title\n\nUzbekistan opened a canal.\n");
+    env.write("in/empty.txt", "");
+    env.write("in/binary.txt", b"\x00\x01\x02binary\x00");
+    env.write(
+        "in/feed.jsonl",
+        "{\"id\":\"a\",\"title\":\"A\",\"body\":\"Peru voted.\"}\n{not json\n{\"id\":\"b\",\"title\":\"B\",\"body\":null}\n{\"id\":\"c\",\"title\":\"C\",\"body\":\"Chile voted.\",\"date\":\"0001-01-01\"}\n",
+    );
+    env.write("in/legacy.jsonl", b"{\"id\":\"d\",\"title\":\"Caf\xe9\",\"body\":\"Na\xefve caf\xe9 in Bolivia.\"}\n");
+    let mut gz = Vec::new();
+    {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::default());
+        for i in 0..2000 {
+            let line = format!("{{\"id\":\"e{i}\",\"title\":\"E{i}\",\"body\":\"Ecuador exported {} bananas.\"}}\n", i * 7919);
+            encoder.write_all(line.as_bytes()).unwrap();
+        }
+        encoder.finish().unwrap();
+    }
+    gz.truncate(gz.len() / 2);
+    env.write("in/cut.jsonl.gz", gz);
+    let output = env.run(&["index", env.path("in").to_str().unwrap()]);
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{errors}");
+    assert!(errors.contains("empty.txt"), "{errors}");
+    assert!(errors.contains("binary.txt"), "{errors}");
+    assert!(errors.contains("feed.jsonl:2"), "{errors}");
+    assert!(errors.contains("feed.jsonl:3"), "{errors}");
+    assert!(errors.contains("cut.jsonl.gz"), "{errors}");
+    assert!(errors.contains("Windows-1252"), "{errors}");
+    assert!(!errors.contains("panicked"));
+    let stats = env.json(&["stats", "--json"], 0);
+    // good, a, c (kept without its absurd date), d, and the readable part of the .gz.
+    let articles = stats["articles"].as_u64().unwrap();
+    assert!(articles > 4 + 100 && articles < 4 + 2000, "{articles}: {errors}");
+    let legacy = env.search(&["naive"]);
+    assert_eq!(hits(&legacy)[0]["title"], "Café");
+}
+
+#[test]
+fn extract_prints_one_enriched_article_per_line() {
+    let env = TestEnv::new();
+    let file = corpus().join("txt/central-asia/steppe-courier/2023-04-12-kazakhstan-options.txt");
+    let output = env.run(&["extract", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1);
+    let article = &lines[0];
+    for key in ["id", "title", "date", "source", "url", "path", "countries", "speakers", "passages", "about"] {
+        assert!(article.get(key).is_some(), "extract lacks {key}");
+    }
+    assert_eq!(article["about"][0], "KZ");
+    let kz = article["countries"].as_array().unwrap().iter().find(|c| c["code"] == "KZ").unwrap();
+    assert!(kz["mentions"].as_u64().unwrap() >= 2);
+    let levystone = article["speakers"].as_array().unwrap().iter().find(|s| s["name"] == "Michaël Levystone").unwrap();
+    assert!(!levystone["quotes"].as_array().unwrap().is_empty());
+    let passage = &article["passages"][0];
+    for key in ["n", "heading", "text", "countries", "speakers"] {
+        assert!(passage.get(key).is_some(), "passage lacks {key}");
+    }
+}
+
+#[test]
+fn stdin_takes_json_lines() {
+    let env = TestEnv::new();
+    let output = env
+        .command(&["index", "-"])
+        .write_stdin("{\"id\":\"s1\",\"title\":\"From stdin\",\"text\":\"Mongolia herders.\"}\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(hits(&env.search(&["herders"]))[0]["path"], "<stdin>");
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let env = TestEnv::with_corpus();
+    let always = env.run(&["search", "water", "--color", "always"]);
+    assert!(stdout(&always).contains("\x1b["));
+    let never = env.run(&["search", "water", "--color", "never"]);
+    assert!(!stdout(&never).contains("\x1b["));
+    let no_color = env.command(&["search", "water"]).env("NO_COLOR", "1").output().unwrap();
+    assert!(!stdout(&no_color).contains("\x1b["));
+}

@@ -1,0 +1,103 @@
+//! `TestEnv`: a temporary workspace with its own index, and helpers to run the
+//! `newsdex` binary in it and read its JSON.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    /// A workspace whose index holds the sample corpus.
+    pub fn with_corpus() -> TestEnv {
+        let env = TestEnv::new();
+        let output = env.run(&["index", corpus().to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "indexing the corpus: {}", stderr(&output));
+        env
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn index_dir(&self) -> PathBuf {
+        self.path("index")
+    }
+
+    /// Writes a file under the workspace, creating folders.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::cargo_bin("newsdex").expect("binary");
+        command.current_dir(self.dir.path()).args(args).env_remove("NO_COLOR");
+        if args.first() != Some(&"extract") {
+            command.arg("--index").arg(self.index_dir());
+        }
+        command
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run newsdex")
+    }
+
+    /// Runs a command that prints one JSON object, asserting its exit code.
+    pub fn json(&self, args: &[&str], code: i32) -> Value {
+        let output = self.run(args);
+        assert_eq!(output.status.code(), Some(code), "{args:?}: {}", stderr(&output));
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", stdout(&output)))
+    }
+
+    /// `search ... --json`, which must succeed with hits.
+    pub fn search(&self, args: &[&str]) -> Value {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.push("--json");
+        self.json(&all, 0)
+    }
+}
+
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// `../shared/data` beside the project, when this machine has it.
+pub fn shared_data() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipped: ../shared/data is not here");
+        None
+    }
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn hits(results: &Value) -> &Vec<Value> {
+    results["hits"].as_array().expect("hits")
+}
+
+pub fn strs(value: &Value) -> Vec<String> {
+    value.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default()
+}
