@@ -50,14 +50,14 @@ pub struct Article {
 }
 
 impl Article {
-    /// Hash of what makes two articles the same story: title and body, not id or source,
-    /// so that syndicated copies under other ids fold into one.
+    /// Hash of what makes two articles the same story: the words of title and body, not
+    /// id, source or layout, so that syndicated copies under other ids fold into one even
+    /// when one copy breaks a paragraph where the other does not.
     pub fn content_hash(&self) -> u64 {
         let mut text = String::with_capacity(self.title.len() + 2);
-        text.push_str(&self.title);
-        for paragraph in &self.paragraphs {
-            text.push('\n');
-            text.push_str(paragraph);
+        for word in std::iter::once(&self.title).chain(&self.paragraphs).flat_map(|p| p.split_whitespace()) {
+            text.push_str(word);
+            text.push(' ');
         }
         xxh3_64(text.as_bytes())
     }

@@ -9,8 +9,9 @@ use crossbeam_channel::bounded;
 use rayon::prelude::*;
 
 use crate::article::EnrichedArticle;
+use crate::article::Origin;
 use crate::extract::enrich;
-use crate::ingest::{FieldMap, Problem, finish, parse_record, read_records};
+use crate::ingest::{FieldMap, Problem, Record, SkipReason, finish, parse_record, read_records};
 
 /// What the pipeline hands to its consumer, in no fixed order.
 pub enum Event {
@@ -44,18 +45,8 @@ pub fn run(inputs: &[PathBuf], fields: &FieldMap, mut consume: impl FnMut(Event)
                 if stop_ref.load(Ordering::Relaxed) {
                     return;
                 }
-                for parsed in parse_record(record, fields) {
-                    let events = match parsed.and_then(|(origin, raw)| finish(origin, raw)) {
-                        Ok((article, warning)) => warning
-                            .into_iter()
-                            .map(Event::Problem)
-                            .chain([Event::Article(Box::new(enrich(article)))])
-                            .collect(),
-                        Err(problem) => vec![Event::Problem(problem)],
-                    };
-                    for event in events {
-                        let _ = event_tx.send(event);
-                    }
+                for event in process(record, fields) {
+                    let _ = event_tx.send(event);
                 }
             });
         });
@@ -65,4 +56,35 @@ pub fn run(inputs: &[PathBuf], fields: &FieldMap, mut consume: impl FnMut(Event)
             }
         }
     });
+}
+
+/// Parses, cleans and enriches one record. A bug that panics on some input costs that
+/// record only: it is reported like any other unreadable input and the run goes on.
+fn process(record: Record, fields: &FieldMap) -> Vec<Event> {
+    let origin: Origin = record.origin.clone();
+    let work = std::panic::AssertUnwindSafe(|| {
+        let mut events = Vec::new();
+        for parsed in parse_record(record, fields) {
+            match parsed.and_then(|(origin, raw)| finish(origin, raw)) {
+                Ok((article, warning)) => {
+                    events.extend(warning.map(Event::Problem));
+                    events.push(Event::Article(Box::new(enrich(article))));
+                }
+                Err(problem) => events.push(Event::Problem(problem)),
+            }
+        }
+        events
+    });
+    std::panic::catch_unwind(work).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        vec![Event::Problem(Problem::skip(
+            origin,
+            SkipReason::InternalError,
+            format!("newsdex bug, please report: {message}"),
+        ))]
+    })
 }

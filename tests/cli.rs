@@ -153,8 +153,19 @@ fn malformed_queries_never_panic() {
     let env = TestEnv::with_corpus();
     let long = "water ".repeat(20_000);
     let nested = "(".repeat(5_000);
-    for query in ["\"unbalanced", "country:", "-", "OR", "((water", "water)", "title:", "\u{7}\u{1b}[31m", &long, &nested, "nosuchfield:x"]
-    {
+    for query in [
+        "\"unbalanced",
+        "country:",
+        "-",
+        "OR",
+        "((water",
+        "water)",
+        "title:",
+        "\u{7}\u{1b}[31m",
+        &long,
+        &nested,
+        "nosuchfield:x",
+    ] {
         let output = env.run(&["search", query]);
         let code = output.status.code();
         assert!(matches!(code, Some(0..=2)), "{query:.40}: {code:?} {}", stderr(&output));
@@ -199,7 +210,8 @@ fn broken_inputs_are_reported_with_their_place_and_the_rest_is_indexed() {
         use std::io::Write;
         let mut encoder = flate2::write::GzEncoder::new(&mut gz, flate2::Compression::default());
         for i in 0..2000 {
-            let line = format!("{{\"id\":\"e{i}\",\"title\":\"E{i}\",\"body\":\"Ecuador exported {} bananas.\"}}\n", i * 7919);
+            let line =
+                format!("{{\"id\":\"e{i}\",\"title\":\"E{i}\",\"body\":\"Ecuador exported {} bananas.\"}}\n", i * 7919);
             encoder.write_all(line.as_bytes()).unwrap();
         }
         encoder.finish().unwrap();

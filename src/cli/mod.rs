@@ -77,6 +77,13 @@ pub struct IndexDir {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
+    // A panic is a bug: say so on one line. Reading the archive catches panics per input
+    // and reports them as skipped inputs.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.payload_as_str().unwrap_or("unknown panic");
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("newsdex: internal error{place}: {message}");
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Index(args) => index::run(args),
@@ -86,11 +93,19 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // Output cut short by a closed pipe (`| head`) is not an error.
+        Err(err) if err.chain().any(is_broken_pipe) => ExitCode::from(exit::OK),
         Err(err) => {
             eprintln!("newsdex: error: {}", one_line(&err));
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+fn is_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        || cause.downcast_ref::<serde_json::Error>().and_then(|e| e.io_error_kind())
+            == Some(std::io::ErrorKind::BrokenPipe)
 }
 
 /// An error and its causes on one line.

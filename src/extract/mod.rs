@@ -7,6 +7,8 @@
 pub mod countries;
 pub mod speakers;
 
+use chrono::Datelike;
+
 use crate::article::{Article, CountryCount, EnrichedArticle, Passage, SpeakerQuotes};
 use crate::passage::{PassageDraft, split_passages};
 
@@ -16,7 +18,13 @@ pub fn enrich(article: Article) -> EnrichedArticle {
     let texts: Vec<&str> = drafts.iter().map(|d| d.text.as_str()).collect();
     let attribution = speakers::attribute(&texts);
 
-    let mentions_per_passage = country_mentions(&drafts);
+    let mut mentions_per_passage = country_mentions(&drafts);
+    // In an archive, "Moscow" in 1987 is the Soviet Union: codes follow the article's year.
+    if let Some(year) = article.date.map(|d| d.year()) {
+        for code in mentions_per_passage.iter_mut().flatten() {
+            *code = countries::code_in_year(code, year);
+        }
+    }
     let mut counts: Vec<CountryCount> = Vec::new();
     for code in mentions_per_passage.iter().flatten() {
         match counts.iter_mut().find(|c| c.code == *code) {

@@ -25,12 +25,16 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const ANALYZER: &str = "newsdex_en";
 
 fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    analyzer_with(true)
+}
+
+/// The analyser, with or without stemming: the TIME evaluation registers both to compare.
+pub fn analyzer_with(stemming: bool) -> TextAnalyzer {
+    let base = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(tantivy::tokenizer::Language::English))
-        .build()
+        .filter(AsciiFoldingFilter);
+    if stemming { base.filter(Stemmer::new(tantivy::tokenizer::Language::English)).build() } else { base.build() }
 }
 
 /// The fields of a passage document.

@@ -84,7 +84,11 @@ pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, DateError> {
     if t.is_empty() {
         return Ok(None);
     }
-    let date = read_date(t).ok_or_else(|| DateError::Unreadable(t.to_string()))?;
+    // Exports often leave markup or control debris after a date
+    // ("27-MAR-1987 14:04:26.14&#5;&#5;F"): no date form uses these characters.
+    let date = read_date(t)
+        .or_else(|| t.split(['&', ';', '<', '>', '|', '{', '}', '[', ']']).next().map(str::trim).and_then(read_date))
+        .ok_or_else(|| DateError::Unreadable(t.to_string()))?;
     if is_plausible(date) { Ok(Some(date)) } else { Err(DateError::Implausible(t.to_string())) }
 }
 
@@ -169,6 +173,13 @@ fn month_number(name: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debris_after_a_date_is_ignored() {
+        assert_eq!(parse_date("27-MAR-1987 14:04:26.14&#5;&#5;&#5;F"), Ok(NaiveDate::from_ymd_opt(1987, 3, 27)));
+        assert_eq!(parse_date("2016-09-20 <br>"), Ok(NaiveDate::from_ymd_opt(2016, 9, 20)));
+        assert!(parse_date("&amp;").is_err());
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)

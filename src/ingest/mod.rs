@@ -83,6 +83,8 @@ pub enum SkipReason {
     BadJson,
     /// No body text at all.
     EmptyArticle,
+    /// newsdex itself failed on this input (a bug: the input is skipped, the run goes on).
+    InternalError,
 }
 
 impl SkipReason {
@@ -93,6 +95,7 @@ impl SkipReason {
             SkipReason::Binary => "binary data",
             SkipReason::BadJson => "bad JSON",
             SkipReason::EmptyArticle => "empty article",
+            SkipReason::InternalError => "internal error",
         }
     }
 }

@@ -59,7 +59,7 @@ pub fn parse_text_query(
         parser.set_conjunction_by_default();
     }
     let (query, errors) = parser.parse_query_lenient(&text);
-    let mut warnings = Vec::new();
+    let mut problems: Vec<String> = Vec::new();
     for error in errors {
         match error {
             QueryParserError::FieldDoesNotExist(field) => {
@@ -68,13 +68,15 @@ pub fn parse_text_query(
                 )));
             }
             other => {
-                let warning = format!("query read leniently: {other}");
-                if !warnings.contains(&warning) {
-                    warnings.push(warning);
+                let problem = other.to_string();
+                if !problems.contains(&problem) {
+                    problems.push(problem);
                 }
             }
         }
     }
+    let warnings =
+        if problems.is_empty() { Vec::new() } else { vec![format!("query read leniently ({})", problems.join("; "))] };
     Ok(ParsedQuery { query, warnings })
 }
 

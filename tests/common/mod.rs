@@ -13,9 +13,15 @@ pub struct TestEnv {
     pub dir: tempfile::TempDir,
 }
 
+impl Default for TestEnv {
+    fn default() -> Self {
+        TestEnv { dir: tempfile::tempdir().expect("temp dir") }
+    }
+}
+
 impl TestEnv {
     pub fn new() -> TestEnv {
-        TestEnv { dir: tempfile::tempdir().expect("temp dir") }
+        TestEnv::default()
     }
 
     /// A workspace whose index holds the sample corpus.
@@ -59,7 +65,8 @@ impl TestEnv {
     pub fn json(&self, args: &[&str], code: i32) -> Value {
         let output = self.run(args);
         assert_eq!(output.status.code(), Some(code), "{args:?}: {}", stderr(&output));
-        serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", stdout(&output)))
+        serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", stdout(&output)))
     }
 
     /// `search ... --json`, which must succeed with hits.
