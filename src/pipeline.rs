@@ -1,7 +1,10 @@
 //! The parallel ingest → extract pipeline shared by `index` and `extract`:
 //! one thread walks the inputs, all cores parse, clean and enrich, and the caller
-//! consumes enriched articles on its own thread (the one that owns the index writer).
+//! consumes the results on its own thread (the one that owns the index writer),
+//! **in input order**: which of two identical articles is kept, and the order of
+//! `extract`'s output, never depend on thread timing.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -13,46 +16,72 @@ use crate::article::Origin;
 use crate::extract::enrich;
 use crate::ingest::{FieldMap, Problem, Record, SkipReason, finish, parse_record, read_records};
 
-/// What the pipeline hands to its consumer, in no fixed order.
+/// What the pipeline hands to its consumer.
 pub enum Event {
     Article(Box<EnrichedArticle>),
     Problem(Problem),
 }
 
-/// How many records or results may wait between stages: bounds memory whatever the corpus size.
+/// How many records or results may wait between stages.
 const QUEUE: usize = 1024;
+/// How many records may be in flight between the reader and the in-order consumer: bounds
+/// the results held back while an earlier, slower record is still being processed.
+const WINDOW: usize = 4096;
 
-/// Runs the pipeline over `inputs`, calling `consume` on this thread for every event.
-/// `consume` returns false to stop early (e.g. on Ctrl-C); the pipeline then drains quickly.
+/// The events of one input record, numbered in reading order.
+struct Batch {
+    seq: u64,
+    events: Vec<Event>,
+}
+
+/// Runs the pipeline over `inputs`, calling `consume` on this thread for every event, in
+/// input order. `consume` returns false to stop early (e.g. on Ctrl-C); the pipeline then
+/// drains quickly.
 pub fn run(inputs: &[PathBuf], fields: &FieldMap, mut consume: impl FnMut(Event) -> bool) {
-    let (record_tx, record_rx) = bounded(QUEUE);
-    let (event_tx, event_rx) = bounded::<Event>(QUEUE);
+    let (record_tx, record_rx) = bounded::<(u64, Record)>(QUEUE);
+    let (batch_tx, batch_rx) = bounded::<Batch>(QUEUE);
+    // A permit per record in flight; the consumer returns one per record it has emitted.
+    let (permit_tx, permit_rx) = bounded::<()>(WINDOW);
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let reader_events = event_tx.clone();
-        let stop_ref = &stop;
+        let reader_batches = batch_tx.clone();
+        let stop = &stop;
         scope.spawn(move || {
+            // Records and reading problems share one numbering.
+            let seq = std::cell::Cell::new(0u64);
+            let next = || {
+                let n = seq.get();
+                seq.set(n + 1);
+                permit_tx.send(()).ok().map(|_| n)
+            };
             read_records(
                 inputs,
-                |record| !stop_ref.load(Ordering::Relaxed) && record_tx.send(record).is_ok(),
+                |record| !stop.load(Ordering::Relaxed) && next().is_some_and(|n| record_tx.send((n, record)).is_ok()),
                 |problem| {
-                    let _ = reader_events.send(Event::Problem(problem));
+                    if let Some(n) = next() {
+                        let _ = reader_batches.send(Batch { seq: n, events: vec![Event::Problem(problem)] });
+                    }
                 },
             );
         });
         scope.spawn(move || {
-            record_rx.into_iter().par_bridge().for_each(|record| {
-                if stop_ref.load(Ordering::Relaxed) {
-                    return;
-                }
-                for event in process(record, fields) {
-                    let _ = event_tx.send(event);
-                }
+            record_rx.into_iter().par_bridge().for_each(|(seq, record)| {
+                let events = if stop.load(Ordering::Relaxed) { Vec::new() } else { process(record, fields) };
+                let _ = batch_tx.send(Batch { seq, events });
             });
         });
-        for event in event_rx {
-            if !stop.load(Ordering::Relaxed) && !consume(event) {
-                stop.store(true, Ordering::Relaxed);
+        let mut pending: BTreeMap<u64, Vec<Event>> = BTreeMap::new();
+        let mut next_seq = 0u64;
+        for batch in batch_rx {
+            pending.insert(batch.seq, batch.events);
+            while let Some(events) = pending.remove(&next_seq) {
+                for event in events {
+                    if !stop.load(Ordering::Relaxed) && !consume(event) {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                }
+                next_seq += 1;
+                let _ = permit_rx.recv();
             }
         }
     });

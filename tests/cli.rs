@@ -281,3 +281,27 @@ fn colour_follows_the_flag_and_no_color() {
     let no_color = env.command(&["search", "water"]).env("NO_COLOR", "1").output().unwrap();
     assert!(!stdout(&no_color).contains("\x1b["));
 }
+
+#[test]
+fn scraped_boilerplate_never_becomes_a_passage() {
+    let env = TestEnv::new();
+    for page in [
+        "html/steppe-courier/2024-10-28-uzbekistan-parliamentary-election.html",
+        "html/sahel-review/2024-06-18-nigeria-fuel-prices.html",
+    ] {
+        let output = env.run(&["extract", corpus().join(page).to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let article: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+        let passages = article["passages"].as_array().unwrap();
+        assert!(passages.len() >= 4, "{page}: {} passages", passages.len());
+        for passage in passages {
+            let text = passage["text"].as_str().unwrap().to_lowercase();
+            for boilerplate in
+                ["newsletter", "google play", "app store", "read also", "cookie", "all rights reserved", "share on"]
+            {
+                assert!(!text.contains(boilerplate), "{page}: {boilerplate:?} in {text:?}");
+            }
+        }
+        assert!(!article["source"].is_null() && !article["date"].is_null() && !article["title"].is_null());
+    }
+}

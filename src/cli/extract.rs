@@ -14,8 +14,7 @@ use super::{InputArgs, exit, warn};
 
 /// Print what newsdex sees in each article (passages, countries, speakers) as JSON Lines.
 ///
-/// Articles come out in the order they finish, which is not the input order when several
-/// cores work; sort on `path` if you need a stable order.
+/// Articles come out in input order (files sorted by name, lines in order).
 #[derive(Args)]
 #[command(after_help = "Examples:\n  \
     newsdex extract corpus/txt/central-asia/water\n  \
