@@ -87,7 +87,8 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
                 }
                 let counts = &writer.counts;
                 progress.set_position(counts.added + counts.replaced + counts.unchanged + counts.folded);
-                progress.set_message(format!("{} passages", counts.passages));
+                let rate = progress.position() as f64 / started.elapsed().as_secs_f64().max(0.001);
+                progress.set_message(format!("{} passages, {rate:.0} articles/s", counts.passages));
             }
         }
         !interrupted.load(Ordering::SeqCst)
@@ -134,7 +135,7 @@ fn progress_bar() -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} articles, {msg} ({per_sec}, {elapsed})")
+        ProgressStyle::with_template("{spinner} {human_pos} articles, {msg} ({elapsed})")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(200));

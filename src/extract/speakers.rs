@@ -110,6 +110,15 @@ const TITLES: &[&str] = &[
     "Sheriff", "Chef", "Mme", "Mme.", "M.", "Herr", "Frau", "Dep.", "Supt.", "Insp.", "Sec.",
     "Pres.", "Atty.", "Hon.", "Honourable", "Honorable", "MP", "Cllr", "Rt", "Ald.", "Adviser",
     "Advisor", "Justices", "Sens.", "Reps.", "Govs.", "Exchequer", "Opposition",
+    // dot-less abbreviations ("Chief Supt Deats")
+    "Supt", "Insp", "Det", "Sgt", "Lt", "Col", "Capt", "Maj", "Gen", "Gov", "Sen", "Rep",
+    // occupations and descriptions written like titles ("Actor Keanu Reeves", "Wales prop Adam Jones")
+    "Actor", "Actress", "Singer", "Film-maker", "Filmmaker", "Comedian", "Novelist", "Rapper", "Star",
+    "Veteran", "Billionaire", "Businessman", "Businesswoman", "Entrepreneur", "Tycoon", "Commentator",
+    "Broadcaster", "Presenter", "Journalist", "Columnist", "Economist", "Analyst", "Striker",
+    "Midfielder", "Defender", "Goalkeeper", "Winger", "Skipper", "Scrum-half", "Flanker", "Full-back",
+    "Fly-half", "Hurdler", "Sprinter", "Athlete", "Activist", "Campaigner", "President-elect",
+    "Vice-President", "Sister", "Brother", "Pundit", "Frontman",
 ];
 
 /// Title words that only qualify another title ("Former", "Deputy").
@@ -124,13 +133,13 @@ const MODIFIERS: &[&str] = &[
 const MALE_TITLES: &[&str] = &[
     "Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Baron", "Congressman", "Chairman",
     "Spokesman", "Councilman", "Assemblyman", "Herr", "M.", "Rabbi", "Imam", "Sheikh", "Emir",
-    "Sultan", "Pope", "Bishop", "Archbishop", "Cardinal",
+    "Sultan", "Pope", "Bishop", "Archbishop", "Cardinal", "Actor", "Businessman", "Brother", "Frontman",
 ];
 #[rustfmt::skip]
 const FEMALE_TITLES: &[&str] = &[
     "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess", "Baroness",
     "Congresswoman", "Chairwoman", "Spokeswoman", "Councilwoman", "Assemblywoman", "Mme", "Mme.",
-    "Frau",
+    "Frau", "Actress", "Businesswoman", "Sister",
 ];
 
 #[rustfmt::skip]
@@ -328,7 +337,7 @@ const SOURCE_NOUNS: &[&str] = &[
     "colleagues", "colleague", "historian", "professor", "researcher", "scientist", "author",
     "writer", "journalist", "reporter", "analysis", "study", "data", "figures", "ruling",
     "release", "memo", "complaint", "indictment", "lawsuit", "agencies", "ministries", "companies",
-    "firms", "organizations",
+    "firms", "organizations", "cardinal", "bishop", "archbishop", "ambassador", "commissioner", "sheriff",
 ];
 
 /// Source-noun heads that denote a role a named person may hold ("the minister").
@@ -336,7 +345,7 @@ const SOURCE_NOUNS: &[&str] = &[
 const ROLE_NOUNS: &[&str] = &[
     "president", "minister", "chancellor", "senator", "governor", "mayor", "secretary", "speaker", "premier",
     "coach", "manager", "judge", "chairman", "director", "congressman", "congresswoman",
-    "professor",
+    "professor", "cardinal", "bishop", "archbishop", "ambassador", "commissioner", "sheriff",
 ];
 
 #[rustfmt::skip]
@@ -538,7 +547,10 @@ fn is_name_word(core: &str) -> bool {
         }
         return false;
     }
-    if !core.chars().all(|c| c.is_alphabetic() || is_combining_mark(c) || matches!(c, '\'' | '’' | '-' | '.')) {
+    if !core
+        .chars()
+        .all(|c| c.is_alphabetic() || is_combining_mark(c) || matches!(c, '\'' | '’' | '‘' | 'ʻ' | '-' | '.'))
+    {
         return false;
     }
     // initials "N." / "W." or words with a lower-case letter
@@ -624,7 +636,8 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
         Some(j) => (&t[..=j], &t[j + 1..]),
         None => (&[], t),
     };
-    let name: Vec<&Tok> = name.iter().collect();
+    let mut name: Vec<&Tok> = name.iter().collect();
+    trim_name(&mut name);
     if name.is_empty() {
         return None;
     }
@@ -666,6 +679,38 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
         }
     }
     Some(Cand::Person { tokens, honorific, gender, titles: titles.iter().map(|x| role_name(x.core)).collect() })
+}
+
+/// Whether a capitalised word is a nationality adjective ("American Dent", "Russian Irina Shevchenko").
+fn is_demonym(core: &str) -> bool {
+    PLACES_SET.contains(core)
+        && (["ian", "can", "ish", "ese", "ean", "ch", "i"].iter().any(|suf| core.ends_with(suf))
+            || matches!(core, "Swiss" | "Greek" | "Thai" | "Swede" | "Scot" | "Briton" | "German" | "Argentine"))
+}
+
+fn is_first_name(core: &str) -> bool {
+    let f = fold(core);
+    MALE_NAME_SET.contains(f.as_str()) || FEMALE_NAME_SET.contains(f.as_str())
+}
+
+/// Drops words that open or close a name run without being part of the
+/// name: a nationality ("American Dent"), a participle or adjective opening
+/// the sentence ("Saying Britain", "Defiant Matt Williams") and a trailing
+/// weekday ("President Obama Tuesday said").
+fn trim_name(name: &mut Vec<&Tok>) {
+    while name.len() >= 2 && name.last().is_some_and(|x| DAY_SET.contains(x.core) && x.core.ends_with("day")) {
+        name.pop();
+    }
+    while name.len() >= 2 {
+        let first = name[0].core;
+        let drop = is_demonym(first)
+            || (first.ends_with("ing") && !is_first_name(first))
+            || (name.len() >= 3 && !is_first_name(first) && is_first_name(name[1].core) && !is_particle(first));
+        if !drop {
+            break;
+        }
+        name.remove(0);
+    }
 }
 
 fn role_name(title: &str) -> String {
@@ -926,6 +971,67 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
     Some((c, toks[rs].start))
 }
 
+/// Lower-case nouns that describe the person a story is about ("the athlete", "the Dutchman").
+#[rustfmt::skip]
+const DESCRIPTORS: &[&str] = &[
+    "athlete", "star", "singer", "actor", "actress", "player", "striker", "midfielder", "defender",
+    "winger", "forward", "goalkeeper", "keeper", "veteran", "youngster", "teenager", "dutchman",
+    "frenchman", "englishman", "irishman", "welshman", "scotsman", "scot", "swede", "briton", "spaniard",
+    "champion", "rapper", "comedian", "musician", "frontman", "skipper", "boss", "businessman",
+    "businesswoman", "billionaire", "entrepreneur", "novelist", "film-maker", "filmmaker", "sprinter",
+    "hurdler", "batsman", "bowler", "jockey", "golfer", "swimmer", "cyclist", "boxer", "runner",
+];
+
+/// `the [modifiers] DESCRIPTOR` (or `the 47-year-old`) up to the first break: the gender
+/// the descriptor implies, if it is such a reference.
+fn descriptor_reference(toks: &[Tok]) -> Option<Gender> {
+    let end = toks.iter().position(|t| t.trail_break).map_or(toks.len(), |x| x + 1).min(6);
+    let head = toks[..end].last()?;
+    let h = head.core.to_lowercase();
+    if head.poss || !(DESCRIPTORS.contains(&h.as_str()) || h.ends_with("-year-old")) {
+        return None;
+    }
+    // "the Sale player" names a club, "the 24-year-old Sale player" too: still the story's person
+    Some(match h.as_str() {
+        "actress" | "businesswoman" => Gender::Female,
+        "dutchman" | "frenchman" | "englishman" | "irishman" | "welshman" | "scotsman" | "frontman" | "businessman" => {
+            Gender::Male
+        }
+        _ => Gender::Unknown,
+    })
+}
+
+/// After a name run ending at `toks[e]`: `ROLE-WORDS Name` (lower-case role words, then a
+/// person), as in "said Prebon Yamane economist Lena Komileva".
+fn person_after_role(toks: &[Tok], e: usize) -> Option<Cand> {
+    if e == 0 || e >= toks.len() || toks[e - 1].trail_break || toks[e - 1].poss {
+        return None;
+    }
+    let mut j = e;
+    while j < toks.len() && j < e + 3 {
+        let t = &toks[j];
+        let lw = t.core.to_lowercase();
+        if t.trail_break || t.lead_break || !t.core.chars().next().is_some_and(char::is_lowercase) {
+            break;
+        }
+        if !(SOURCE_SET.contains(lw.as_str())
+            || DESCRIPTORS.contains(&lw.as_str())
+            || matches!(lw.as_str(), "chief" | "senior" | "deputy" | "vice" | "managing" | "general"))
+        {
+            return None;
+        }
+        j += 1;
+    }
+    if j == e || j >= toks.len() {
+        return None;
+    }
+    let end = run_end_starting_at(toks, j)?;
+    match eval_run(&toks[j..end]) {
+        Some(c @ Cand::Person { .. }) => Some(c),
+        _ => None,
+    }
+}
+
 /// Subject following an inverted verb: `"...," said Mr. Singh, a driver`.
 fn subject_after(after: &str) -> Option<Cand> {
     let toks = tokenize(after);
@@ -941,6 +1047,10 @@ fn subject_after(after: &str) -> Option<Cand> {
         return None;
     }
     let det = DETERMINERS.contains(&lower.as_str());
+    // "said the East Kilbride athlete", "said the 22-year-old": the person the story is about
+    if det && let Some(g) = descriptor_reference(&toks) {
+        return Some(Cand::Pronoun(g));
+    }
     // first person-like run before a break; else the first other candidate
     let mut fallback: Option<Cand> = None;
     let mut k = 0;
@@ -948,6 +1058,8 @@ fn subject_after(after: &str) -> Option<Cand> {
         if let Some(e) = run_end_starting_at(&toks, k) {
             let c = eval_run(&toks[k..e]);
             match c {
+                // "said Prebon Yamane economist Lena Komileva": the name after the role
+                Some(Cand::Person { .. }) if let Some(later) = person_after_role(&toks, e) => return Some(later),
                 Some(Cand::Person { .. }) => return c,
                 // "said the Sale player": a modifier, not a name
                 Some(Cand::Bare(_)) if det && fallback.is_none() => {
@@ -1354,7 +1466,7 @@ impl Article {
                 None => Who::Source(tok.clone()),
             },
             Cand::Pronoun(g) => {
-                let fits = |e: &Entity| e.gender == Gender::Unknown || e.gender == *g;
+                let fits = |e: &Entity| *g == Gender::Unknown || e.gender == Gender::Unknown || e.gender == *g;
                 let best = self
                     .entities
                     .iter()
@@ -1407,6 +1519,26 @@ impl Article {
         }
     }
 
+    /// "The prime minister dismissed the claim": a sentence opening with a role
+    /// that a titled person of the article holds makes that person salient.
+    fn role_subject(&mut self, toks: &[Tok]) -> bool {
+        let Some(first) = toks.first() else { return false };
+        if !first.core.eq_ignore_ascii_case("the") || first.trail_break {
+            return false;
+        }
+        for t in toks.iter().skip(1).take(2) {
+            let lw = t.core.to_lowercase();
+            if ROLE_SET.contains(lw.as_str()) && !t.poss {
+                let phrase = format!("the {lw}");
+                return matches!(self.resolve(&Cand::Role(lw, phrase)), Who::Person(_));
+            }
+            if t.trail_break || t.poss {
+                break;
+            }
+        }
+        false
+    }
+
     fn add_source(&mut self, s: &str) {
         let s = s.trim();
         if s.is_empty() {
@@ -1422,6 +1554,9 @@ impl Article {
     /// salient (a sentence subject is what a later "he"/"she" refers to).
     fn register_mentions(&mut self, text: &str, subject_pass: bool) {
         let toks = tokenize(text);
+        if subject_pass && self.role_subject(&toks) {
+            return;
+        }
         let mut k = 0;
         let mut first = true;
         while k < toks.len() {
@@ -1430,6 +1565,10 @@ impl Article {
                 let subject = first && k <= 4 && !toks[k].poss && !toks[e - 1].poss;
                 if subject_pass {
                     match &c {
+                        // "Keane frontman Tom Chaplin thanked...": the person after the role
+                        _ if subject && let Some(p) = person_after_role(&toks, e) => {
+                            self.person(&p, true);
+                        }
                         Some(p @ Cand::Person { .. }) if subject => {
                             self.person(p, true);
                         }
@@ -1564,6 +1703,42 @@ fn participle_attribution(masked: &str, pre: &str) -> Option<Cand> {
     None
 }
 
+/// The subject of a sentence that introduces a quotation with a colon but no
+/// speech verb ("Johansson was more restrained in his assessment: ...").
+fn colon_subject(pre: &str) -> Option<Cand> {
+    let pre = pre.trim_end();
+    let body = pre.strip_suffix(':')?;
+    if body.contains(PH) || VERB_RE.is_match(body) || body.split_whitespace().count() > 16 {
+        return None;
+    }
+    let toks = tokenize(body);
+    // `Said Wales coach Scott Johnson: "..."`: an inverted verb
+    if let Some(t0) = toks.first()
+        && SPEECH_VERBS.contains(&t0.core.to_lowercase().as_str())
+    {
+        return subject_after(&body[t0.start + t0.core.len()..]).filter(|c| !matches!(c, Cand::Blocked));
+    }
+    let mut k = 0;
+    while k < toks.len() && k < 2 && STOP_SET.contains(toks[k].core) && !matches!(toks[k].core, "He" | "She") {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    match t.core {
+        "He" | "he" => return Some(Cand::Pronoun(Gender::Male)),
+        "She" | "she" => return Some(Cand::Pronoun(Gender::Female)),
+        "The" | "A" | "An" => return None,
+        _ => {}
+    }
+    let e = run_end_starting_at(&toks, k)?;
+    if toks[e - 1].poss {
+        return None;
+    }
+    match eval_run(&toks[k..e])? {
+        c @ (Cand::Person { .. } | Cand::Bare(_)) => Some(c),
+        _ => None,
+    }
+}
+
 /// Whether a narrative stretch names a person (then a quotation after it
 /// does not simply continue the sentence's earlier speaker).
 fn names_person(text: &str) -> bool {
@@ -1618,6 +1793,16 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
     for m in IND_VERB_RE.find_iter(s) {
         let before = &s[..m.start()];
         let after = &s[m.end()..];
+        // inverted: "Voters will discount it, said Patrick Murray, a pollster."
+        let bt = before.trim_end();
+        if let Some(head) = bt.strip_suffix(',')
+            && head.split_whitespace().count() >= 3
+            && !head.contains([',', ';', PH])
+            && matches!(m.as_str(), "said" | "says" | "added" | "adds")
+            && let Some(c @ Cand::Person { .. }) = subject_after(after)
+        {
+            return Some((c, head.trim().to_string()));
+        }
         let Some((c, start)) = subject_before(before) else {
             continue;
         };
@@ -1639,10 +1824,11 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
             }
         }
         if !head.is_empty() && !head.ends_with(',') {
-            // the subject must start the sentence (after a connector)
+            // the subject must start the sentence (after a connector or a role:
+            // "Former Blackburn boss Roy Hodgson says ...")
             let words = head.split_whitespace().count();
             let connector = head.split_whitespace().next().is_some_and(|w| STOP_SET.contains(w.trim_end_matches(',')));
-            if !(words <= 2 && connector) {
+            if !(role_prefix(head) || words <= 2 && connector) {
                 continue;
             }
         }
@@ -1702,6 +1888,13 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
                         | "if"
                 );
             let ok = ok || matches!(fw, "He" | "She" | "It" | "They" | "We" | "I" | "There" | "The" | "This");
+            // "said Britain was in danger": a capitalised subject, not a date or a connector
+            let ok = ok
+                || (fw.chars().next().is_some_and(char::is_uppercase)
+                    && !DAY_SET.contains(fw)
+                    && !STOP_SET.contains(fw)
+                    && !fw.contains(PH)
+                    && a2.split_whitespace().count() >= 4);
             if ok { Some(a2) } else { None }
         } else {
             None
@@ -1714,6 +1907,23 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
         }
     }
     None
+}
+
+/// A short role description ending right before a name ("Former Conservative leader",
+/// "State Administration of Taxation head").
+fn role_prefix(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let Some(last) = words.last() else { return false };
+    let lw = last.to_lowercase();
+    words.len() <= 8
+        && !head.contains([',', ';', ':', PH])
+        && last.chars().next().is_some_and(char::is_lowercase)
+        && (SOURCE_SET.contains(lw.as_str())
+            || DESCRIPTORS.contains(&lw.as_str())
+            || matches!(
+                lw.as_str(),
+                "head" | "leader" | "chief" | "founder" | "owner" | "captain" | "editor" | "host" | "co-host"
+            ))
 }
 
 struct RawQuote {
@@ -1846,6 +2056,13 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 }
                 if who.is_none()
                     && let Some(c) = participle_attribution(&masked, pre)
+                {
+                    who = Some(art.resolve_direct(&c));
+                }
+                // "Mr Dean is confident though: \"...\"": the subject of a colon intro
+                if who.is_none()
+                    && k == 0
+                    && let Some(c) = colon_subject(pre)
                 {
                     who = Some(art.resolve_direct(&c));
                 }
@@ -2135,6 +2352,84 @@ mod tests {
         let a = attribute(&["\"Yes,\" said Alan Pike. \"No,\" said Rosa Klein. \"Maybe,\" Pike said."]);
         assert_eq!(a.per_passage, vec![v(&["Alan Pike", "Rosa Klein"])]);
         assert_eq!(a.quotes.len(), 3);
+    }
+
+    #[test]
+    fn descriptive_words_and_weekdays_are_not_part_of_names() {
+        let ps = [
+            "Actor Dorian Fellowes has won the award.",
+            "\"I am amazed,\" Fellowes said.",
+            "Defiant Matt Orwell said: \"We will fight on.\"",
+            "\"The serve decided it,\" said American Brody.",
+            "Saying Britain must change, Mr Orwell argued: \"We need reform.\"",
+            "President Nakamura Tuesday said: \"There is no excuse.\"",
+            "\"It was close,\" said Chief Supt Rowan Deats. \"We were lucky,\" Chief Supt Deats added.",
+        ];
+        assert_eq!(
+            speakers(&ps),
+            vec![
+                v(&[]),
+                v(&["Dorian Fellowes"]),
+                v(&["Matt Orwell"]),
+                v(&["Brody"]),
+                v(&["Matt Orwell"]),
+                v(&["Nakamura"]),
+                v(&["Rowan Deats"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisation_role_name_after_inverted_verb() {
+        let a = attribute(&["\"Demand is cooling,\" said Halden Capital economist Petra Lindqvist."]);
+        assert_eq!(a.per_passage, vec![v(&["Petra Lindqvist"])]);
+    }
+
+    #[test]
+    fn descriptor_after_verb_refers_to_the_story_person() {
+        let a = attribute(&[
+            "Aileen Brodie is confident of a medal this winter.",
+            "\"I have learned a lot,\" said the Dundee athlete. \"Next week matters,\" said the 22-year-old.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&[]), v(&["Aileen Brodie"])]);
+    }
+
+    #[test]
+    fn role_subject_and_role_prefixed_subject_are_pronoun_antecedents() {
+        let a = attribute(&[
+            "Governor Ruth Okoro met the unions on Friday. Tom Hale, a union official, was there.",
+            "The governor defended the plan. \"Nothing is off the table,\" she said.",
+            "Delta Rovers striker Ian Petrie scored twice. \"It was a good night,\" he said.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&[]), v(&["Ruth Okoro"]), v(&["Ian Petrie"])]);
+    }
+
+    #[test]
+    fn indirect_with_role_prefix_inverted_and_capitalised_clause() {
+        let a = attribute(&[
+            "Former Harbour City boss Liam Grady says the league should take a winter break.",
+            "Turnout will decide the race, said Nadia Petrov, a pollster at Keller College.",
+            "Nadia Petrov said Britain would follow within a year.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&["Liam Grady"]), v(&["Nadia Petrov"]), v(&["Nadia Petrov"])]);
+        assert!(a.quotes.iter().all(|q| !q.direct));
+        assert_eq!(a.quotes[1].text, "Turnout will decide the race");
+    }
+
+    #[test]
+    fn colon_intro_without_speech_verb() {
+        let a = attribute(&[
+            "Oskar Lind was more cautious in his assessment: \"We have to improve.\"",
+            "Said Harbour coach Dean Morrow: \"We are positive about him.\"",
+            "The outlook is unclear: \"Nobody knows,\" one trader said.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&["Oskar Lind"]), v(&["Dean Morrow"]), v(&[])]);
+    }
+
+    #[test]
+    fn okina_in_names() {
+        let a = attribute(&["\"It is contradictory,\" said Tēvita Ka‘ili, an anthropologist."]);
+        assert_eq!(a.per_passage, vec![v(&["Tēvita Ka‘ili"])]);
     }
 
     #[test]
