@@ -1049,22 +1049,13 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
             c[i].keep = false;
             continue;
         }
-        // Funds: "The Japan Fund", "Mexico Equity Fund Inc".
-        let mut j = e;
-        let mut is_fund = false;
-        for _ in 0..3 {
-            match word_after(text, j) {
-                Some(w) if starts_upper(w) => {
-                    if w == "Fund" || w == "FUND" {
-                        is_fund = true;
-                        break;
-                    }
-                    j = text[j..].find(w).map_or(text.len(), |k| j + k + w.len());
-                }
-                _ => break,
-            }
-        }
-        if is_fund {
+        // Company and fund names: "The Japan Fund", "Mexico Equity Fund Inc",
+        // "British Widget Co", "Canon USA Inc", "American Gadget Corp <AGC>":
+        // the country word starts a run of capitalised words ending in a
+        // corporate word or a ticker. "Japanese banks", "the U.S. Commerce
+        // Department" and "Bank of Japan" stay mentions, and so does "Widget of
+        // Japan Ltd", a company of that country.
+        if starts_company_name(text, e) && !inside_of_name(text, s) {
             c[i].keep = false;
             continue;
         }
@@ -1199,6 +1190,76 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
         last_kind = cand.kind;
     }
     out
+}
+
+/// Whether the word at byte `s` follows "Capitalised of " ("Bank of", "Widget
+/// of"): it is then the end of a name of the form "X of Country".
+fn inside_of_name(text: &str, s: usize) -> bool {
+    let Some(head) = text[..s].strip_suffix(" of ").or_else(|| text[..s].strip_suffix(" OF ")) else {
+        return false;
+    };
+    word_before(&text[..head.len() + 1], head.len() + 1).is_some_and(starts_upper)
+}
+
+/// Words that end a company or fund name ("Acme Widget Co", "Japan Fund").
+const CORPORATE: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "cos",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "lp",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "spa",
+    "gmbh",
+    "kk",
+    "bhd",
+    "berhad",
+    "pty",
+    "group",
+    "holdings",
+    "industries",
+    "bancorp",
+    "bancorporation",
+    "bancshares",
+    "fund",
+    "funds",
+];
+
+/// Whether the capitalised words after byte `e` (at most four) end in a
+/// corporate word or a stock ticker ("<XYZ>"), making the word before `e`
+/// the start of a company name.
+fn starts_company_name(text: &str, e: usize) -> bool {
+    let mut j = e;
+    for _ in 0..4 {
+        if text[j..].starts_with(" <") && text[j + 2..].find('>').is_some_and(|k| k <= 8) {
+            return j > e;
+        }
+        match word_after(text, j) {
+            Some(w) if starts_upper(w) || w == "&" => {
+                if in_list(CORPORATE, w) {
+                    return true;
+                }
+                j = text[j..].find(w).map_or(text.len(), |k| j + k + w.len());
+                // "Acme Widget's", "Acme Widget, the maker", "Acme Widget.": no
+                // corporate word ended the name.
+                if !text[j..].starts_with(' ') {
+                    return false;
+                }
+            }
+            _ => break,
+        }
+    }
+    false
 }
 
 fn contains_word(hay: &str, needle: &str) -> bool {
@@ -1356,8 +1417,101 @@ static PLACE_INDEX: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     for (code, name, _) in SUBDIVISIONS {
         m.entry(place_key(name)).or_insert(code);
     }
+    for (code, names) in DATELINE_PLACES {
+        for name in names.split('|') {
+            m.entry(place_key(name)).or_insert(code);
+        }
+    }
     m
 });
+
+/// Cities that count only as dateline places (too rare or too ambiguous in
+/// running text to be matched there): towns that often head business news,
+/// state and provincial capitals, regional cities. Names shared by cities of
+/// different countries are left out ("Hamilton", "Windsor", "Alexandria",
+/// "Valencia", "Brest"); with a state or country after them ("HAMILTON,
+/// Bermuda") the second part decides anyway.
+const DATELINE_PLACES: &[(&str, &str)] = &[
+    (
+        "US",
+        "Austin|Jefferson City|Joliet|Dodge City|St Joseph|Valley Forge|Rolling Meadows|Upper Saddle River|\
+         Cherry Hill|Greenwich|Cape Canaveral|South San Francisco|Port Arthur|Oak Lawn|Roanoke|Decatur|Augusta|\
+         Monroe|Troy|Lexington|Columbia|Charleston|Savannah|Mobile|Richmond|Springfield|Jackson|Madison|\
+         Frankfort|Olympia|Salem|Montgomery|Concord|Helena|Midland|Beaumont|Irvine|Moline|Deerfield|Northbrook|\
+         Skokie|Itasca|Norwalk|Westport|Danbury|Parsippany|Morristown|Paramus|Bethesda|Rockville|Arlington|\
+         McLean|Reston|Fairfax|Falls Church|Wellesley|Boulder|Colorado Springs|Englewood|Bakersfield|Stockton|\
+         Modesto|Anaheim|Santa Ana|Glendale|Burbank|Milpitas|Fremont|Hayward|Emeryville|Walnut Creek|\
+         Kalamazoo|Flint|Evansville|South Bend|Dubuque|Davenport|Duluth|Green Bay|Racine|Kenosha|Huntsville|\
+         Lafayette|Lake Charles|Biloxi|Abilene|Waco|Laredo|Brownsville|Harlingen|Greenville|Spartanburg|\
+         Wilmington|Lincoln|Columbus|Portland",
+    ),
+    (
+        "CA",
+        "Regina|Oshawa|Brantford|Kitchener|Markham|Don Mills|Charlottetown|Fredericton|Saint John|Sudbury|\
+         Sault Ste Marie|Mississauga|Etobicoke|North York|Burnaby|Laval|Longueuil|Sherbrooke|Trois-Rivieres",
+    ),
+    (
+        "GB",
+        "Bristol|Reading|Slough|Guildford|Croydon|Dundee|Inverness|Swansea|Plymouth|Portsmouth|Norwich|Ipswich|\
+         Brighton|Dover|Felixstowe|Harwich|Hull|Milford Haven|Sullom Voe|Grangemouth",
+    ),
+    (
+        "DE",
+        "Kiel|Flensburg|Ratzeburg|Mannheim|Heidelberg|Freiburg|Augsburg|Bielefeld|Muenster|Bochum|Duisburg|\
+         Wuppertal|Bremerhaven|Luebeck|Kassel|Saarbruecken|Regensburg|Darmstadt|Offenbach|Bad Homburg|Eschborn|\
+         Ingolstadt|Gelsenkirchen|Krefeld|Aachen|Osnabrueck|Oldenburg|Brunswick|Braunschweig|Goettingen",
+    ),
+    (
+        "FR",
+        "Nice|Calais|Dunkirk|Rouen|Grenoble|Montpellier|Rennes|Reims|Cherbourg|Toulon|Clermont-Ferrand|Vichy|Le Havre",
+    ),
+    (
+        "IT",
+        "Naples|Florence|Bari|Trieste|Verona|Sanremo|San Remo|Reggio Calabria|Catania|Padua|Brescia|Livorno|\
+         Taranto|Ravenna|Ancona|Cagliari|Messina",
+    ),
+    ("ES", "Saragossa|Zaragoza|Las Palmas|Palma|Cadiz|Vigo|Santander|Alicante|La Coruna|Tarragona|Huelva|Cartagena"),
+    (
+        "NL",
+        "Heerlen|Den Bosch|Groningen|Maastricht|Nijmegen|Arnhem|Europoort|Delft|Leiden|Haarlem|Vlissingen|Terneuzen",
+    ),
+    ("BE", "Zeebrugge|Ostend|Namur|Louvain|Leuven|Mechelen|Kortrijk"),
+    ("CH", "Lucerne|Zug|Winterthur|St Gallen"),
+    ("DK", "Odense|Aalborg|Esbjerg"),
+    ("JP", "Kawasaki|Chiba|Kitakyushu|Niigata|Shizuoka"),
+    ("AU", "Wollongong|Geelong|Townsville|Cairns|Kalgoorlie|Port Hedland|Dampier|Gladstone|Mackay|Whyalla"),
+    ("MW", "Zomba|Blantyre"),
+    ("BR", "Santos|Paranagua|Rio Grande|Vitoria|Ilheus|Itabuna|Belem"),
+    ("AR", "Bahia Blanca|Necochea"),
+    ("CO", "Cali"),
+    ("MY", "Port Klang|Johor Bahru|Ipoh|Kuching|Kota Kinabalu"),
+    ("IR", "Abadan|Bandar Abbas"),
+    ("AE", "Fujairah|Ras al-Khaimah|Jebel Ali"),
+    ("EG", "Suez"),
+];
+
+/// A dateline place misspelt by one letter ("WASINGTON", "NEDW YORK",
+/// "MIMAI"): the country when every known place at edit distance one (a
+/// transposition counts as one edit) is in the same country.
+fn fuzzy_place_country(seg: &str) -> Option<&'static str> {
+    let key = place_key(seg);
+    if key.chars().count() < 5 || !key.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        return None;
+    }
+    let mut found: Option<&'static str> = None;
+    for (k, &code) in PLACE_INDEX.iter() {
+        if k.len().abs_diff(key.len()) > 1 || k.chars().next() != key.chars().next() {
+            continue;
+        }
+        if strsim::osa_distance(k, &key) == 1 {
+            match found {
+                Some(c) if c != code => return None,
+                _ => found = Some(code),
+            }
+        }
+    }
+    found
+}
 
 /// Country of a subdivision name or abbreviation ("Calif.", "CALIF.", "N.Y.",
 /// "Texas", "Ont."); postal codes ("TX") only when `allow_postal`.
@@ -1373,7 +1527,8 @@ fn subdivision_country(seg: &str, allow_postal: bool) -> Option<&'static str> {
                 if fold(a) == f || fold(a).trim_end_matches('.') == f {
                     return Some(code);
                 }
-            } else if allow_postal && *a == s {
+            } else if allow_postal && (*a == s || s.strip_suffix('.').is_some_and(|t| t.eq_ignore_ascii_case(a))) {
+                // "TX", and "MA." / "Il." for a dotted postal code.
                 return Some(code);
             }
         }
@@ -1441,7 +1596,9 @@ fn strip_date(seg: &str) -> (&str, bool) {
         .filter(|(_, w)| !w.is_empty())
         .collect();
     let Some(k) = words.iter().position(|(_, w)| w.chars().any(|c| c.is_ascii_digit())) else {
-        if words.len() == 1 && is_month_word(words[0].1) {
+        // A lone month name ("March, Reuter") must be spelled out exactly:
+        // fuzzy matching would read "MONROE", "AUGUSTA" or "DECATUR" as dates.
+        if words.len() == 1 && MONTHS.contains(&words[0].1.trim_end_matches('.').to_ascii_lowercase().as_str()) {
             return ("", true);
         }
         return (seg, false);
@@ -1499,7 +1656,7 @@ pub fn dateline_country(text: &str) -> Option<&'static str> {
                 || (c == '-' && (t[i..].starts_with("- ") || t[i..].starts_with("--") || i + 1 == t.len()))
         })
         .map(|(i, _)| i);
-    let head = t[..cut.unwrap_or(t.len().min(120))].trim_end();
+    let head = t[..cut.unwrap_or_else(|| t.floor_char_boundary(t.len().min(120)))].trim_end();
     let mut segs: Vec<&str> = Vec::new();
     let mut had_date = false;
     for seg in head.split(',').map(str::trim) {
@@ -1511,7 +1668,8 @@ pub fn dateline_country(text: &str) -> Option<&'static str> {
             continue;
         }
         let (place, date) = strip_date(seg);
-        if !place.is_empty() {
+        // Stray punctuation between commas ("N.Y,. March 13") is no segment.
+        if place.chars().any(char::is_alphabetic) {
             segs.push(place);
         }
         had_date |= date;
@@ -1532,6 +1690,11 @@ pub fn dateline_country(text: &str) -> Option<&'static str> {
     }
     let place = segs[0];
     if let Some(c) = place_country(place) {
+        return Some(c);
+    }
+    // A misspelt place ("WASINGTON, March 13 -"), only when a date proved the
+    // dateline shape.
+    if had_date && let Some(c) = fuzzy_place_country(place) {
         return Some(c);
     }
     // "FARMINGTON Conn." (comma missing before the state).
@@ -1802,6 +1965,48 @@ mod tests {
         assert_eq!(dateline_country("St Paul, April 7 -"), Some("US"));
         assert_eq!(dateline_country("FARMINGTON Conn., March 9 -"), Some("US"));
         assert_eq!(dateline_country("the market, which rose - said"), None);
+    }
+
+    #[test]
+    fn company_names_starting_with_a_country_word() {
+        assert!(codes("Investors bought shares of British Widget Co.").is_empty());
+        assert!(codes("Acme USA Inc said it would hire.").is_empty());
+        assert!(codes("American Gadget <AGC> said profits fell.").is_empty());
+        assert!(codes("The Canadian Sprocket Holdings unit was sold.").is_empty());
+        assert_eq!(codes("Japanese banks lent more."), ["JP"]);
+        assert_eq!(codes("The U.S. Commerce Department said so."), ["US"]);
+        assert_eq!(codes("The Bank of Japan Ltd is a fiction."), ["JP"]);
+        // A sentence end is not part of a name.
+        assert_eq!(codes("Exports went to Japan. Group sales rose."), ["JP"]);
+        assert_eq!(codes("Sales in France, Co-operation talks."), ["FR"]);
+    }
+
+    #[test]
+    fn datelines_with_month_like_places_typos_and_small_towns() {
+        // Places that start like a month or weekday are not dates.
+        assert_eq!(dateline_country("MONROE, Conn., June 30 -"), Some("US"));
+        assert_eq!(dateline_country("AUGUSTA, Ga., May 20 -"), Some("US"));
+        assert_eq!(dateline_country("DECATUR, ILL., Jan 31 -"), Some("US"));
+        assert_eq!(dateline_country("MARSEILLE, Feb 3 -"), Some("FR"));
+        // Dotted postal codes and stray punctuation.
+        assert_eq!(dateline_country("SPRINGVILLE, MA., May 2 -"), Some("US"));
+        assert_eq!(dateline_country("Smalltown, Il., May 2 -"), Some("US"));
+        assert_eq!(dateline_country("Smalltown, N.Y,. June 3 -"), Some("US"));
+        // One-letter typos, only when a date proves the dateline shape.
+        assert_eq!(dateline_country("WASINGTON, June 3 -"), Some("US"));
+        assert_eq!(dateline_country("NEDW YORK, June 3 -"), Some("US"));
+        assert_eq!(dateline_country("TOKOY, June 3 -"), Some("JP"));
+        assert_eq!(dateline_country("WASINGTON (Reuters) - Talks"), None);
+        // Dateline-only towns.
+        assert_eq!(dateline_country("KIEL, June 3 -"), Some("DE"));
+        assert_eq!(dateline_country("SOUTH SAN FRANCISCO, June 3 -"), Some("US"));
+        assert_eq!(dateline_country("ZEEBRUGGE, June 3 -"), Some("BE"));
+        // An ambiguous town is decided by what follows it.
+        assert_eq!(dateline_country("HAMILTON, Bermuda, June 3 -"), Some("BM"));
+        assert_eq!(dateline_country("HAMILTON, Ontario, June 3 -"), Some("CA"));
+        assert_eq!(dateline_country("HAMILTON, June 3 -"), None);
+        // Dateline-only towns are not matched in running text.
+        assert!(codes("Officials in Kiel and Zeebrugge met.").is_empty());
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub fn enrich(article: Article) -> EnrichedArticle {
 
     let mut mentions_per_passage = country_mentions(&drafts);
     // In an archive, "Moscow" in 1987 is the Soviet Union: codes follow the article's year.
-    if let Some(year) = article.date.map(|d| d.year()) {
+    let year = article.date.map(|d| d.year());
+    if let Some(year) = year {
         for code in mentions_per_passage.iter_mut().flatten() {
             *code = countries::code_in_year(code, year);
         }
@@ -42,7 +43,8 @@ pub fn enrich(article: Article) -> EnrichedArticle {
         .dateline
         .as_deref()
         .and_then(countries::dateline_country)
-        .or_else(|| article.paragraphs.first().and_then(|p| countries::dateline_country(p)));
+        .or_else(|| article.paragraphs.first().and_then(|p| countries::dateline_country(p)))
+        .map(|code| year.map_or(code, |year| countries::code_in_year(code, year)));
     let about =
         countries::about(&countries::AboutInput { title: &article.title, dateline, passages: &mentions_per_passage });
 
