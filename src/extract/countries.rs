@@ -114,13 +114,20 @@ pub fn all() -> &'static [Country] {
 
 /// Country by code, case-insensitive (`"kz"`, `"KZ"`).
 pub fn by_code(code: &str) -> Option<&'static Country> {
-    all().iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    let index = &*BY_CODE;
+    index.get(code).or_else(|| index.get(code.to_ascii_uppercase().as_str())).map(|&i| &all()[i])
 }
 
 /// Country by its exact English short name as in the table (facet path leaf).
 pub fn by_name(name: &str) -> Option<&'static Country> {
-    all().iter().find(|c| c.name == name)
+    BY_NAME.get(name).map(|&i| &all()[i])
 }
+
+/// Code and name lookups run for every mention of every passage: hashed, not scanned.
+static BY_CODE: LazyLock<HashMap<&'static str, usize>> =
+    LazyLock::new(|| all().iter().enumerate().map(|(i, c)| (c.code, i)).collect());
+static BY_NAME: LazyLock<HashMap<&'static str, usize>> =
+    LazyLock::new(|| all().iter().enumerate().map(|(i, c)| (c.name, i)).collect());
 
 // ---------------------------------------------------------------------------
 // Sub-national units used as country evidence (US states, Canadian provinces,
