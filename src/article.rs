@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Where an article came from: a file, and the line for JSON Lines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,12 +54,12 @@ impl Article {
     /// id, source or layout, so that syndicated copies under other ids fold into one even
     /// when one copy breaks a paragraph where the other does not.
     pub fn content_hash(&self) -> u64 {
-        let mut text = String::with_capacity(self.title.len() + 2);
+        let mut hasher = Xxh3::new();
         for word in std::iter::once(&self.title).chain(&self.paragraphs).flat_map(|p| p.split_whitespace()) {
-            text.push_str(word);
-            text.push(' ');
+            hasher.update(word.as_bytes());
+            hasher.update(b" ");
         }
-        xxh3_64(text.as_bytes())
+        hasher.digest()
     }
 }
 
