@@ -3,6 +3,7 @@
 //! order documents were indexed in), keep a few passages per article, highlight the
 //! query terms ([`highlight`]) and count facets over all matching passages.
 
+mod facets;
 pub mod highlight;
 pub mod query;
 
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue, SortByString};
-use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
@@ -19,6 +20,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 use crate::error::Result;
 use crate::extract::countries;
 use crate::index::{Fields, NewsIndex};
+use facets::{FacetCounter, RawFacetCounts};
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -195,7 +197,7 @@ fn filters(searcher: &Searcher, fields: &Fields, request: &SearchRequest) -> Res
     Ok(filters)
 }
 
-type FacetFruit = ((FacetCounts, FacetCounts), (FacetCounts, FacetCounts, FacetCounts));
+type FacetFruit = RawFacetCounts;
 
 /// Counts, ranks and (optionally) facets in one pass over the matching passages.
 fn collect(
@@ -268,7 +270,7 @@ where
     let wanted = request.offset + request.limit;
     let mut window = if request.per_article == 0 { wanted } else { wanted * 4 }.max(16);
     let (total, mut candidates, facet_counts) = if request.facet_limit > 0 {
-        let (total, top, counts) = searcher.search(query, &(Count, top_collector(window), facet_collector()))?;
+        let (total, top, counts) = searcher.search(query, &(Count, top_collector(window), FacetCounter))?;
         (total as u64, top, Some(counts))
     } else {
         let (total, top) = searcher.search(query, &(Count, top_collector(window)))?;
@@ -298,72 +300,27 @@ fn per_article(candidates: &[Ranked], limit: usize) -> Vec<Ranked> {
         .collect()
 }
 
-/// Facet counters: sub-regions (children of each region), countries (children of each
-/// sub-region), then speakers, sources and years. Tantivy counts the children of the
-/// facets a collector is given, and one collector cannot hold a facet and its descendant,
-/// hence two collectors on the country field.
-fn facet_collector() -> FacetCollectors {
-    let mut regions = FacetCollector::for_field("country");
-    let mut subregions = FacetCollector::for_field("country");
-    for (region, subregion_list) in region_tree() {
-        regions.add_facet(Facet::from_path([region]));
-        for subregion in subregion_list {
-            subregions.add_facet(Facet::from_path([region, subregion]));
-        }
-    }
-    let flat = |field: &str| {
-        let mut collector = FacetCollector::for_field(field);
-        collector.add_facet(Facet::root());
-        collector
-    };
-    ((regions, subregions), (flat("speaker"), flat("source_facet"), flat("year")))
-}
-
-type FacetCollectors = ((FacetCollector, FacetCollector), (FacetCollector, FacetCollector, FacetCollector));
-
-/// Regions and their sub-regions, in table order.
-fn region_tree() -> Vec<(&'static str, Vec<&'static str>)> {
-    let mut tree: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
-    for c in countries::all() {
-        match tree.iter_mut().find(|(region, _)| *region == c.region) {
-            Some((_, subregions)) if !subregions.contains(&c.subregion) => subregions.push(c.subregion),
-            Some(_) => {}
-            None => tree.push((c.region, vec![c.subregion])),
-        }
-    }
-    tree
-}
-
-fn facets(((regions, subregions), (speaker, source, year)): &FacetFruit, limit: usize) -> Facets {
-    let mut region_counts: Vec<ValueCount> = Vec::new();
-    let mut country_counts: Vec<CountryCount> = Vec::new();
-    for (region, subregion_list) in region_tree() {
-        for (facet, count) in regions.get(Facet::from_path([region])) {
-            let value = facet.to_path().last().copied().unwrap_or("").to_string();
-            region_counts.push(ValueCount { value, count });
-        }
-        for subregion in subregion_list {
-            for (leaf, count) in subregions.get(Facet::from_path([region, subregion])) {
-                let name = leaf.to_path().last().copied().unwrap_or("");
-                let code = countries::by_name(name).map_or("", |c| c.code);
-                country_counts.push(CountryCount { code: code.into(), name: name.into(), count });
-            }
-        }
-    }
-    country_counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    country_counts.truncate(limit);
-    sort_and_cut(&mut region_counts, limit);
-    let flat = |counts: &FacetCounts| {
-        let mut values: Vec<ValueCount> = counts
-            .get(Facet::root())
-            .map(|(facet, count)| ValueCount { value: facet.to_path().join("/"), count })
-            .collect();
+fn facets(raw: &RawFacetCounts, limit: usize) -> Facets {
+    let all = countries::all();
+    let mut country: Vec<CountryCount> = raw
+        .country
+        .iter()
+        .map(|(&i, &count)| CountryCount { code: all[i].code.into(), name: all[i].name.into(), count })
+        .collect();
+    country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    country.truncate(limit);
+    let values = |counts: &HashMap<String, u64>| {
+        let mut values: Vec<ValueCount> =
+            counts.iter().map(|(value, &count)| ValueCount { value: value.clone(), count }).collect();
         sort_and_cut(&mut values, limit);
         values
     };
-    let mut years = flat(year);
-    years.sort_by(|a, b| b.value.cmp(&a.value));
-    Facets { country: country_counts, region: region_counts, speaker: flat(speaker), source: flat(source), year: years }
+    let mut region: Vec<ValueCount> =
+        raw.region.iter().map(|(value, &count)| ValueCount { value: value.to_string(), count }).collect();
+    sort_and_cut(&mut region, limit);
+    let mut year = values(&raw.year);
+    year.sort_by(|a, b| b.value.cmp(&a.value));
+    Facets { country, region, speaker: values(&raw.speaker), source: values(&raw.source), year }
 }
 
 fn sort_and_cut(values: &mut Vec<ValueCount>, limit: usize) {
