@@ -55,15 +55,20 @@ fn build(corpus: &Path, dir: &Path, stemming: bool) -> Result<NewsIndex, Box<dyn
         NewsIndex { index: news_index.index.clone(), fields: news_index.fields, meta: news_index.meta.clone() };
     let mut writer = NewsWriter::new(news_index, dir, WriterOptions::default())?;
     let mut failure = None;
-    pipeline::run(&[corpus.to_path_buf()], &FieldMap::default(), |event| {
-        if let Event::Article(article) = event
-            && let Err(err) = writer.add(&article)
-        {
-            failure = Some(err);
-            return false;
-        }
-        true
-    });
+    pipeline::run(
+        &[corpus.to_path_buf()],
+        &FieldMap::default(),
+        |_| false,
+        |event| {
+            if let Event::Article(article) = event
+                && let Err(err) = writer.add(&article)
+            {
+                failure = Some(err);
+                return false;
+            }
+            true
+        },
+    );
     if let Some(err) = failure {
         return Err(err.into());
     }

@@ -11,14 +11,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crossbeam_channel::bounded;
 use rayon::prelude::*;
 
-use crate::article::EnrichedArticle;
 use crate::article::Origin;
+use crate::article::{Article, EnrichedArticle};
 use crate::extract::enrich;
 use crate::ingest::{FieldMap, Problem, Record, SkipReason, finish, parse_record, read_records};
 
 /// What the pipeline hands to its consumer.
 pub enum Event {
     Article(Box<EnrichedArticle>),
+    /// An article the caller's filter found already indexed as it is: not enriched.
+    Unchanged(Box<Article>),
     Problem(Problem),
 }
 
@@ -35,9 +37,14 @@ struct Batch {
 }
 
 /// Runs the pipeline over `inputs`, calling `consume` on this thread for every event, in
-/// input order. `consume` returns false to stop early (e.g. on Ctrl-C); the pipeline then
+/// input order. Articles for which `is_unchanged` holds are passed on without extraction. `consume` returns false to stop early (e.g. on Ctrl-C); the pipeline then
 /// drains quickly.
-pub fn run(inputs: &[PathBuf], fields: &FieldMap, mut consume: impl FnMut(Event) -> bool) {
+pub fn run(
+    inputs: &[PathBuf],
+    fields: &FieldMap,
+    is_unchanged: impl Fn(&Article) -> bool + Sync + Send,
+    mut consume: impl FnMut(Event) -> bool,
+) {
     let (record_tx, record_rx) = bounded::<(u64, Record)>(QUEUE);
     let (batch_tx, batch_rx) = bounded::<Batch>(QUEUE);
     // A permit per record in flight; the consumer returns one per record it has emitted.
@@ -66,7 +73,8 @@ pub fn run(inputs: &[PathBuf], fields: &FieldMap, mut consume: impl FnMut(Event)
         });
         scope.spawn(move || {
             record_rx.into_iter().par_bridge().for_each(|(seq, record)| {
-                let events = if stop.load(Ordering::Relaxed) { Vec::new() } else { process(record, fields) };
+                let events =
+                    if stop.load(Ordering::Relaxed) { Vec::new() } else { process(record, fields, &is_unchanged) };
                 let _ = batch_tx.send(Batch { seq, events });
             });
         });
@@ -89,7 +97,7 @@ pub fn run(inputs: &[PathBuf], fields: &FieldMap, mut consume: impl FnMut(Event)
 
 /// Parses, cleans and enriches one record. A bug that panics on some input costs that
 /// record only: it is reported like any other unreadable input and the run goes on.
-fn process(record: Record, fields: &FieldMap) -> Vec<Event> {
+fn process(record: Record, fields: &FieldMap, is_unchanged: &(impl Fn(&Article) -> bool + Sync)) -> Vec<Event> {
     let origin: Origin = record.origin.clone();
     let work = std::panic::AssertUnwindSafe(|| {
         let mut events = Vec::new();
@@ -97,7 +105,11 @@ fn process(record: Record, fields: &FieldMap) -> Vec<Event> {
             match parsed.and_then(|(origin, raw)| finish(origin, raw)) {
                 Ok((article, warning)) => {
                     events.extend(warning.map(Event::Problem));
-                    events.push(Event::Article(Box::new(enrich(article))));
+                    events.push(if is_unchanged(&article) {
+                        Event::Unchanged(Box::new(article))
+                    } else {
+                        Event::Article(Box::new(enrich(article)))
+                    });
                 }
                 Err(problem) => events.push(Event::Problem(problem)),
             }

@@ -68,29 +68,36 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut skipped: BTreeMap<SkipReason, u64> = BTreeMap::new();
     let mut write_error: Option<std::io::Error> = None;
-    pipeline::run(&args.input.paths, &fields, |event| match event {
-        Event::Problem(problem) => {
-            if let Some(reason) = problem.skipped {
-                *skipped.entry(reason).or_default() += 1;
+    pipeline::run(
+        &args.input.paths,
+        &fields,
+        |_| false,
+        |event| match event {
+            Event::Problem(problem) => {
+                if let Some(reason) = problem.skipped {
+                    *skipped.entry(reason).or_default() += 1;
+                }
+                if !args.input.quiet {
+                    warn(&problem);
+                }
+                true
             }
-            if !args.input.quiet {
-                warn(&problem);
-            }
-            true
-        }
-        Event::Article(article) => {
-            let written = serde_json::to_writer(&mut out, &ExtractedArticle::from(&*article))
-                .map_err(std::io::Error::other)
-                .and_then(|_| out.write_all(b"\n"));
-            match written {
-                Ok(()) => true,
-                Err(err) => {
-                    write_error = Some(err);
-                    false
+            Event::Article(article) => {
+                let written = serde_json::to_writer(&mut out, &ExtractedArticle::from(&*article))
+                    .map_err(std::io::Error::other)
+                    .and_then(|_| out.write_all(b"\n"));
+                match written {
+                    Ok(()) => true,
+                    Err(err) => {
+                        write_error = Some(err);
+                        false
+                    }
                 }
             }
-        }
-    });
+            // Never sent: every article is taken as changed.
+            Event::Unchanged(_) => true,
+        },
+    );
     match write_error.map_or_else(|| out.flush(), Err) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit::OK),
         Err(err) => return Err(err.into()),

@@ -69,8 +69,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     let mut skipped: BTreeMap<SkipReason, u64> = BTreeMap::new();
     let mut warnings = 0u64;
     let mut failure: Option<anyhow::Error> = None;
-    pipeline::run(&args.input.paths, &fields, |event| {
-        match event {
+    let is_unchanged = writer.unchanged_filter();
+    pipeline::run(&args.input.paths, &fields, is_unchanged, |event| {
+        let added = match event {
             Event::Problem(problem) => {
                 match problem.skipped {
                     Some(reason) => *skipped.entry(reason).or_default() += 1,
@@ -79,18 +80,19 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
                 if !args.input.quiet {
                     progress.suspend(|| warn(&problem));
                 }
+                return !interrupted.load(Ordering::SeqCst);
             }
-            Event::Article(article) => {
-                if let Err(err) = writer.add(&article) {
-                    failure = Some(err.into());
-                    return false;
-                }
-                let counts = &writer.counts;
-                progress.set_position(counts.added + counts.replaced + counts.unchanged + counts.folded);
-                let rate = progress.position() as f64 / started.elapsed().as_secs_f64().max(0.001);
-                progress.set_message(format!("{} passages, {rate:.0} articles/s", counts.passages));
-            }
+            Event::Article(article) => writer.add(&article),
+            Event::Unchanged(article) => writer.add_unchanged(&article),
+        };
+        if let Err(err) = added {
+            failure = Some(err.into());
+            return false;
         }
+        let counts = &writer.counts;
+        progress.set_position(counts.added + counts.replaced + counts.unchanged + counts.folded);
+        let rate = progress.position() as f64 / started.elapsed().as_secs_f64().max(0.001);
+        progress.set_message(format!("{} passages, {rate:.0} articles/s", counts.passages));
         !interrupted.load(Ordering::SeqCst)
     });
     progress.finish_and_clear();

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
@@ -12,7 +13,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Fields, IndexMeta, NewsIndex};
-use crate::article::EnrichedArticle;
+use crate::article::{Article, EnrichedArticle};
 use crate::error::{Error, Result};
 use crate::extract::countries;
 
@@ -68,7 +69,7 @@ pub struct NewsWriter {
     meta: IndexMeta,
     options: WriterOptions,
     /// id hash → content hash, for the articles committed before this run.
-    indexed: HashMap<u64, u64>,
+    indexed: Arc<HashMap<u64, u64>>,
     /// content hash → article id, for everything indexed (before or during this run).
     by_content: HashMap<u64, String>,
     /// id hash → content hash, for the articles seen in this run.
@@ -92,7 +93,7 @@ impl NewsWriter {
             writer,
             meta,
             options,
-            indexed: HashMap::new(),
+            indexed: Arc::default(),
             by_content: HashMap::new(),
             this_run: HashMap::new(),
             last_commit: Instant::now(),
@@ -111,6 +112,7 @@ impl NewsWriter {
     fn load_indexed(&mut self, index: &tantivy::Index) -> Result<()> {
         let reader = index.reader()?;
         let searcher = reader.searcher();
+        let mut indexed = HashMap::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
             let id_hash = fast.u64("id_hash")?;
@@ -125,7 +127,7 @@ impl NewsWriter {
                 let (Some(id_hash), Some(content_hash)) = (id_hash.first(doc), content_hash.first(doc)) else {
                     continue;
                 };
-                self.indexed.insert(id_hash, content_hash);
+                indexed.insert(id_hash, content_hash);
                 if let Some(ids) = &ids {
                     id.clear();
                     if let Some(ord) = ids.term_ords(doc).next() {
@@ -135,17 +137,38 @@ impl NewsWriter {
                 }
             }
         }
+        self.indexed = Arc::new(indexed);
         Ok(())
     }
 
     /// Adds one article (all its passages, or none), then commits if the batch is due.
     pub fn add(&mut self, enriched: &EnrichedArticle) -> Result<Outcome> {
-        let article = &enriched.article;
+        self.admit(&enriched.article, Some(enriched))
+    }
+
+    /// Accounts for an article that [`NewsWriter::unchanged_filter`] found already indexed
+    /// as it is, without its passages (it was never enriched).
+    pub fn add_unchanged(&mut self, article: &Article) -> Result<Outcome> {
+        self.admit(article, None)
+    }
+
+    /// A test, usable on any thread before extraction, for articles indexed before this run
+    /// with the same content: re-indexing an unchanged archive then costs reading, not
+    /// extraction. Such articles go to [`NewsWriter::add_unchanged`].
+    pub fn unchanged_filter(&self) -> impl Fn(&Article) -> bool + Sync + Send + use<> {
+        let indexed = Arc::clone(&self.indexed);
+        move |article| indexed.get(&xxh3_64(article.id.as_bytes())) == Some(&article.content_hash())
+    }
+
+    fn admit(&mut self, article: &Article, enriched: Option<&EnrichedArticle>) -> Result<Outcome> {
         let id_hash = xxh3_64(article.id.as_bytes());
         let content_hash = article.content_hash();
         let outcome = self.decide(id_hash, content_hash, &article.id);
         match &outcome {
             Outcome::Added | Outcome::Replaced => {
+                let enriched = enriched.ok_or_else(|| {
+                    Error::Meta(format!("article {} was taken for unchanged but is not indexed", article.id))
+                })?;
                 if outcome == Outcome::Replaced {
                     self.writer.delete_term(Term::from_field_text(self.fields.article_id, &article.id));
                 }
