@@ -21,6 +21,8 @@ pub enum Event {
     Article(Box<EnrichedArticle>),
     /// An article the caller's filter found already indexed as it is: not enriched.
     Unchanged(Box<Article>),
+    /// Nothing arrived for a while (a slow pipe): a chance to commit what is pending.
+    Idle,
     Problem(Problem),
 }
 
@@ -29,6 +31,9 @@ const QUEUE: usize = 1024;
 /// How many records may be in flight between the reader and the in-order consumer: bounds
 /// the results held back while an earlier, slower record is still being processed.
 const WINDOW: usize = 4096;
+
+/// How long the consumer waits for input before it is told the pipeline is idle.
+const IDLE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The events of one input record, numbered in reading order.
 struct Batch {
@@ -80,7 +85,17 @@ pub fn run(
         });
         let mut pending: BTreeMap<u64, Vec<Event>> = BTreeMap::new();
         let mut next_seq = 0u64;
-        for batch in batch_rx {
+        loop {
+            let batch = match batch_rx.recv_timeout(IDLE) {
+                Ok(batch) => batch,
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    if !stop.load(Ordering::Relaxed) && !consume(Event::Idle) {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    continue;
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            };
             pending.insert(batch.seq, batch.events);
             while let Some(events) = pending.remove(&next_seq) {
                 for event in events {

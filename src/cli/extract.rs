@@ -95,7 +95,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                 }
             }
             // Never sent: every article is taken as changed.
-            Event::Unchanged(_) => true,
+            Event::Unchanged(_) | Event::Idle => true,
         },
     );
     match write_error.map_or_else(|| out.flush(), Err) {

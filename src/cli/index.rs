@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::index::NewsIndex;
-use newsdex::index::writer::{NewsWriter, WriterOptions};
+use newsdex::index::writer::{self, NewsWriter, WriterOptions};
 use newsdex::ingest::{FieldMap, SkipReason};
 use newsdex::pipeline::{self, Event};
 
@@ -46,7 +46,12 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let fields = FieldMap::from_overrides(&args.input.fields)?;
     let dir = &args.index.dir;
-    let news_index = NewsIndex::open_or_create(dir).with_context(|| format!("opening index {}", dir.display()))?;
+    let news_index = match NewsIndex::open_or_create(dir) {
+        // --rebuild is what the message about an incompatible index asks for.
+        Err(newsdex::Error::IncompatibleIndex { .. }) if args.rebuild => NewsIndex::recreate(dir),
+        opened => opened,
+    }
+    .with_context(|| format!("opening index {}", dir.display()))?;
     let options = WriterOptions {
         memory_bytes: args.memory << 20,
         rebuild: args.rebuild,
@@ -84,6 +89,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
             }
             Event::Article(article) => writer.add(&article),
             Event::Unchanged(article) => writer.add_unchanged(&article),
+            Event::Idle => writer.commit_if_due().map(|()| writer::Outcome::Unchanged),
         };
         if let Err(err) = added {
             failure = Some(err.into());

@@ -23,8 +23,9 @@ use super::{IndexDir, exit, warn};
     newsdex search water --since 2020 --until 2023-06 --sort newest\n  \
     newsdex search '+election -referendum' --source \"andes wire\" --per-article 1")]
 pub struct SearchArgs {
-    /// The query (empty: every passage that passes the filters).
-    #[arg(default_value = "")]
+    /// The query (empty: every passage that passes the filters). It may start with `-`
+    /// (`-referendum water`).
+    #[arg(default_value = "", allow_hyphen_values = true)]
     query: String,
     #[command(flatten)]
     index: IndexDir,

@@ -168,6 +168,26 @@ impl NewsIndex {
         Ok(NewsIndex { index, fields, meta: IndexMeta::default() })
     }
 
+    /// Replaces an index that cannot be opened (built by an incompatible newsdex) with an
+    /// empty one. Holds the writer lock while it deletes, so a running writer is never
+    /// disturbed, and deletes only Tantivy's own files: anything else in the folder stays.
+    pub fn recreate(dir: &Path) -> Result<NewsIndex> {
+        let directory = MmapDirectory::open(dir).map_err(|e| Error::Meta(e.to_string()))?;
+        let lock = tantivy::Directory::acquire_lock(&directory, &tantivy::directory::INDEX_WRITER_LOCK)
+            .map_err(|_| Error::IndexLocked(dir.to_path_buf()))?;
+        const TANTIVY_FILES: [&str; 8] = ["idx", "pos", "term", "store", "fast", "fieldnorm", "del", "json"];
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        for entry in entries.filter_map(|entry| entry.ok()) {
+            let path = entry.path();
+            let ours = path.extension().and_then(|e| e.to_str()).is_some_and(|e| TANTIVY_FILES.contains(&e));
+            if ours && path.is_file() {
+                std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            }
+        }
+        drop(lock);
+        NewsIndex::open_or_create(dir)
+    }
+
     /// Bytes used on disk by the index folder.
     pub fn size_on_disk(dir: &Path) -> u64 {
         walkdir::WalkDir::new(dir)

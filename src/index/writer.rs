@@ -191,10 +191,17 @@ impl NewsWriter {
             Outcome::Folded { .. } => self.counts.folded += 1,
             Outcome::IdConflict => self.counts.id_conflicts += 1,
         }
+        self.commit_if_due()?;
+        Ok(outcome)
+    }
+
+    /// Commits when the batch interval has passed: called after each article, and while
+    /// input is slow to come (a pipe), so that a pause never holds work uncommitted.
+    pub fn commit_if_due(&mut self) -> Result<()> {
         if self.last_commit.elapsed() >= self.options.commit_every {
             self.commit()?;
         }
-        Ok(outcome)
+        Ok(())
     }
 
     fn decide(&self, id_hash: u64, content_hash: u64, id: &str) -> Outcome {

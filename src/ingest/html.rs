@@ -340,7 +340,13 @@ fn find_body(doc: &Html) -> (Option<ElementRef<'_>>, Vec<String>) {
         }
     }
     let body = doc.select(&sel("body")).next().unwrap_or_else(|| doc.root_element());
-    (None, collect_paragraphs(body, FALLBACK_PARA_TAGS))
+    let paragraphs = collect_paragraphs(body, FALLBACK_PARA_TAGS);
+    if !paragraphs.is_empty() {
+        return (None, paragraphs);
+    }
+    // A page without any `<p>` (text straight in `<body>`, in `<div>`s or table cells):
+    // the text of the page itself, cut at block elements, furniture still skipped.
+    (None, collect_paragraphs(body, &["body", "html"]))
 }
 
 /// Paragraph texts under `root`, skipping furniture subtrees. Iterative walk.
@@ -687,5 +693,17 @@ mod tests {
         assert_eq!(parse_html(""), HtmlArticle::default());
         assert_eq!(parse_html(&inputs[3]).paragraphs, vec!["unclosed bold italic", "next"]);
         assert_eq!(parse_html(&inputs[8]).paragraphs, vec!["x"]);
+    }
+
+    #[test]
+    fn a_page_without_paragraph_elements_keeps_its_text() {
+        let page = parse_html("Just text about Nepal, no tags.");
+        assert_eq!(page.paragraphs, ["Just text about Nepal, no tags."]);
+        let page = parse_html(
+            "<html><body><nav>Home News</nav><div>First block.</div><div>Second <b>block</b>.</div><script>x()</script></body></html>",
+        );
+        assert_eq!(page.paragraphs, ["First block.", "Second block."]);
+        let page = parse_html("<html><body><nav><p>Home</p></nav><footer>(c) 2024</footer></body></html>");
+        assert!(page.paragraphs.is_empty());
     }
 }
