@@ -305,3 +305,16 @@ fn scraped_boilerplate_never_becomes_a_passage() {
         assert!(!article["source"].is_null() && !article["date"].is_null() && !article["title"].is_null());
     }
 }
+
+#[test]
+fn remove_deletes_whole_articles_by_id() {
+    let env = TestEnv::with_corpus();
+    let before = env.json(&["stats", "--json"], 0);
+    let output = env.run(&["remove", "agg-000203", "no-such-id"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("no-such-id"));
+    let after = env.json(&["stats", "--json"], 0);
+    assert_eq!(after["articles"].as_u64().unwrap() + 1, before["articles"].as_u64().unwrap());
+    let everything = env.search(&["", "--limit", "1000", "--per-article", "0"]);
+    assert!(hits(&everything).iter().all(|h| h["article_id"] != "agg-000203"));
+}

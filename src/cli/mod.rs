@@ -3,6 +3,7 @@
 
 mod extract;
 mod index;
+mod remove;
 mod search;
 mod stats;
 mod style;
@@ -49,6 +50,7 @@ enum Command {
     Index(index::IndexArgs),
     Search(search::SearchArgs),
     Extract(extract::ExtractArgs),
+    Remove(remove::RemoveArgs),
     Stats(stats::StatsArgs),
 }
 
@@ -89,6 +91,7 @@ pub fn main() -> ExitCode {
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Remove(args) => remove::run(args),
         Command::Stats(args) => stats::run(args),
     };
     match result {

@@ -218,6 +218,19 @@ impl NewsWriter {
         }
     }
 
+    /// Deletes an article (all its passages) by id; true when it was indexed. Takes effect
+    /// at the next commit.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let id_hash = xxh3_64(id.as_bytes());
+        let was_indexed = self.indexed.contains_key(&id_hash);
+        if was_indexed {
+            self.writer.delete_term(Term::from_field_text(self.fields.article_id, id));
+            self.by_content.retain(|_, kept| kept != id);
+            self.meta.folded.retain(|_, kept| kept != id);
+        }
+        was_indexed
+    }
+
     /// Commits everything added so far, with the metadata in the commit's payload.
     pub fn commit(&mut self) -> Result<()> {
         let payload = serde_json::to_string(&self.meta).map_err(|e| Error::Meta(e.to_string()))?;
