@@ -22,7 +22,7 @@ impl std::fmt::Display for Origin {
 }
 
 /// An article as a reader found it: fields are raw strings, the body raw paragraphs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawArticle {
     pub id: Option<String>,
     pub title: Option<String>,

@@ -27,25 +27,7 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-/// What could be read from one article page.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct HtmlArticle {
-    /// `og:title`, else the first `<h1>`, else `<title>` (minus " | Site").
-    pub title: Option<String>,
-    /// Body paragraphs in document order, normalised, non-empty. Sub-headings
-    /// (`<h2>`..`<h6>`) come out as short paragraphs of their own.
-    pub paragraphs: Vec<String>,
-    /// Publication date as written in the page (unparsed).
-    pub date: Option<String>,
-    /// `og:site_name`.
-    pub source: Option<String>,
-    /// `og:url`, else `<link rel=canonical>`.
-    pub url: Option<String>,
-    /// `<meta name=author>`, `article:author`, `[rel=author]`, `.byline`, …
-    pub author: Option<String>,
-    /// `og:description`, else `<meta name=description>`.
-    pub description: Option<String>,
-}
+use crate::article::RawArticle;
 
 /// Tags whose whole subtree is never article text.
 const EXCLUDED_TAGS: &[&str] = &[
@@ -200,7 +182,7 @@ const MAX_CANDIDATES: usize = 40;
 
 /// Reads one saved article page. Never fails: missing parts are `None` /
 /// empty, and any input (empty, truncated, binary-ish) gives a value.
-pub fn parse_html(html: &str) -> HtmlArticle {
+pub fn parse_html(html: &str) -> RawArticle {
     let doc = Html::parse_document(html);
     let meta = collect_meta(&doc);
     let get = |keys: &[&str]| -> Option<String> {
@@ -226,9 +208,8 @@ pub fn parse_html(html: &str) -> HtmlArticle {
             .find(|h| !h.is_empty())
     });
     let author = find_author(&doc, &get);
-    let description = get(&["og:description", "description", "twitter:description"]);
 
-    HtmlArticle { title, paragraphs, date, source, url, author, description }
+    RawArticle { id: None, title, paragraphs, date, source, url, author, dateline: None }
 }
 
 fn sel(s: &str) -> Selector {
@@ -582,7 +563,6 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("The Example Courier"));
         assert_eq!(a.url.as_deref(), Some("https://courier.example/news/bridge-reopens"));
         assert_eq!(a.author.as_deref(), Some("Jane Roe"));
-        assert_eq!(a.description.as_deref(), Some("The bridge was closed for two years."));
     }
 
     #[test]
@@ -690,7 +670,7 @@ mod tests {
             let a = parse_html(html);
             assert!(a.paragraphs.iter().all(|p| !p.is_empty()));
         }
-        assert_eq!(parse_html(""), HtmlArticle::default());
+        assert_eq!(parse_html(""), RawArticle::default());
         assert_eq!(parse_html(&inputs[3]).paragraphs, vec!["unclosed bold italic", "next"]);
         assert_eq!(parse_html(&inputs[8]).paragraphs, vec!["x"]);
     }

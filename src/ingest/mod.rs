@@ -309,7 +309,7 @@ pub fn parse_record(record: Record, fields: &FieldMap) -> Vec<Result<(Origin, Ra
     let (text, was_legacy) = decode_text(&bytes);
     let mut results = match format {
         Format::Text => vec![Ok((origin.clone(), txt::parse_txt(&text)))],
-        Format::Html => vec![Ok((origin.clone(), html_article(&text)))],
+        Format::Html => vec![Ok((origin.clone(), html::parse_html(&text)))],
         Format::JsonLines => match json::parse_object(&text, fields) {
             Ok(raw) => vec![Ok((origin.clone(), raw))],
             Err(message) => vec![Err(Problem::skip(origin.clone(), SkipReason::BadJson, message))],
@@ -332,20 +332,6 @@ pub fn parse_record(record: Record, fields: &FieldMap) -> Vec<Result<(Origin, Ra
         results.push(Err(Problem::warning(origin, "not valid UTF-8; read as Windows-1252")));
     }
     results
-}
-
-fn html_article(text: &str) -> RawArticle {
-    let page = html::parse_html(text);
-    RawArticle {
-        id: None,
-        title: page.title,
-        paragraphs: page.paragraphs,
-        date: page.date,
-        source: page.source,
-        url: page.url,
-        author: page.author,
-        dateline: None,
-    }
 }
 
 /// Cleans a raw article and gives it its id. A missing or unreadable date is a warning
