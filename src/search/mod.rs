@@ -197,14 +197,12 @@ fn filters(searcher: &Searcher, fields: &Fields, request: &SearchRequest) -> Res
     Ok(filters)
 }
 
-type FacetFruit = RawFacetCounts;
-
 /// Counts, ranks and (optionally) facets in one pass over the matching passages.
 fn collect(
     searcher: &Searcher,
     query: &dyn Query,
     request: &SearchRequest,
-) -> Result<(u64, Vec<Ranked>, Option<FacetFruit>)> {
+) -> Result<(u64, Vec<Ranked>, Option<RawFacetCounts>)> {
     match request.sort {
         SortOrder::Relevance => collect_with(searcher, query, request, |n| {
             MapFruit(
@@ -263,7 +261,7 @@ fn collect_with<C>(
     query: &dyn Query,
     request: &SearchRequest,
     top_collector: impl Fn(usize) -> C,
-) -> Result<(u64, Vec<Ranked>, Option<FacetFruit>)>
+) -> Result<(u64, Vec<Ranked>, Option<RawFacetCounts>)>
 where
     C: tantivy::collector::Collector<Fruit = Vec<Ranked>>,
 {
@@ -277,7 +275,7 @@ where
         (total as u64, top, None)
     };
     loop {
-        let kept = per_article(&candidates, request.per_article);
+        let kept = per_article(candidates, request.per_article);
         if kept.len() >= wanted || window >= total as usize {
             let page = kept.into_iter().skip(request.offset).take(request.limit).collect();
             return Ok((total, page, facet_counts));
@@ -287,16 +285,15 @@ where
     }
 }
 
-fn per_article(candidates: &[Ranked], limit: usize) -> Vec<Ranked> {
-    let mut per_article: HashMap<&str, usize> = HashMap::new();
+fn per_article(candidates: Vec<Ranked>, limit: usize) -> Vec<Ranked> {
+    let mut per_article: HashMap<String, usize> = HashMap::new();
     candidates
-        .iter()
+        .into_iter()
         .filter(|c| {
-            let seen = per_article.entry(c.article_id.as_str()).or_default();
+            let seen = per_article.entry(c.article_id.clone()).or_default();
             *seen += 1;
             limit == 0 || *seen <= limit
         })
-        .map(|c| Ranked { score: c.score, address: c.address, article_id: c.article_id.clone() })
         .collect()
 }
 
