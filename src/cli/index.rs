@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::index::NewsIndex;
-use newsdex::index::writer::{self, NewsWriter, WriterOptions};
+use newsdex::index::writer::{NewsWriter, WriterOptions};
 use newsdex::ingest::{FieldMap, SkipReason};
 use newsdex::pipeline::{self, Event};
 
@@ -87,9 +87,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
                 }
                 return !interrupted.load(Ordering::SeqCst);
             }
-            Event::Article(article) => writer.add(&article),
-            Event::Unchanged(article) => writer.add_unchanged(&article),
-            Event::Idle => writer.commit_if_due().map(|()| writer::Outcome::Unchanged),
+            Event::Article(article) => writer.add(&article).map(drop),
+            Event::Unchanged(article) => writer.add_unchanged(&article).map(drop),
+            Event::Idle => writer.commit_if_due(),
         };
         if let Err(err) = added {
             failure = Some(err.into());
