@@ -498,21 +498,57 @@ fn a_grown_corpus_adds_only_new_and_changed_articles_and_rebuild_starts_over() {
     assert!(problems(&rebuilt, &clean).is_empty());
 }
 
-/// An article without an id in the data gets one derived from its content, so editing a
-/// `.txt` file (a typo fixed) adds the new version and keeps the old one: the same file is
-/// found twice. Fix proposed: remember origin → id in the index (a fast `path` field or the
-/// commit payload) and delete the article previously read from the same origin when its
-/// derived id changes.
+/// An article without an id in the data gets one derived from its content (issue 2), so an
+/// edited `.txt` file arrives as a new article. A plain run adds it and keeps the old
+/// version (it cannot know the old one is gone without reading everything); `--prune`
+/// after a run over the whole archive deletes what the run did not meet: the old version
+/// and files removed from the archive. A copy folded into a pruned article's twin, and
+/// articles of files that failed to read this time, are kept.
 #[test]
-#[ignore = "bug: an edited file without an explicit id is indexed a second time, the old version stays"]
-fn an_edited_file_without_id_replaces_its_old_version() {
+fn prune_drops_old_versions_of_edited_files_and_removed_files_only() {
     let env = TestEnv::new();
-    let file = env.write("in/note.txt", "Dam talks\n\nKyrgyzstan and Tajikistan met about water.\n");
-    let input = file.parent().unwrap();
-    assert_eq!(run_index(&[input], &env.index_dir(), &[]).0, 0);
+    let index = env.index_dir();
+    let input = env.path("in");
+    env.write("in/note.txt", "Dam talks\n\nKyrgyzstan and Tajikistan met about water.\n");
+    env.write("in/gone.txt", "Old story\n\nA story whose file will be deleted.\n");
+    // Same story from two sources: other derived ids, same content: b is folded into a.
+    env.write("in/twin-a.txt", "Twin\nSource: Wire A\n\nThe same story in two files.\n");
+    env.write("in/twin-b.txt", "Twin\nSource: Wire B\n\nThe same story in two files.\n");
+    env.write("in/feed.jsonl", "{\"id\": \"f1\", \"title\": \"Feed one\", \"body\": \"First item.\"}\n");
+    assert_eq!(run_index(&[&input], &index, &[]).0, 0);
+    assert_eq!(stats_articles(&index), Some(4), "note, gone, one twin, f1");
+
     env.write("in/note.txt", "Dam talks\n\nKyrgyzstan and Tajikistan met about the water.\n");
-    assert_eq!(run_index(&[input], &env.index_dir(), &[]).0, 0);
-    assert_eq!(stats_articles(&env.index_dir()), Some(1), "one file, one article");
+    let (code, summary) = run_index(&[&input], &index, &[]);
+    assert_eq!(code, 0, "{summary}");
+    assert_eq!(stats_articles(&index), Some(5), "without --prune the old version stays");
+
+    std::fs::remove_file(input.join("gone.txt")).unwrap();
+    std::fs::remove_file(input.join("twin-a.txt")).unwrap();
+    // A file that fails to read this time (truncated JSON): its article must survive.
+    env.write("in/feed.jsonl", "{\"id\": \"f1\", \"title\": \"Feed\n");
+    let (code, summary) = run_index(&[&input], &index, &["--prune"]);
+    assert_eq!(code, 1, "an input was skipped: {summary}");
+    assert!(summary.contains("pruned 2 articles"), "{summary}");
+    let snap = snapshot(&index);
+    assert_eq!(snap.articles.len(), 3, "{:?}", snap.ids());
+    let texts = search_texts(&env, "water");
+    assert_eq!(texts, ["Kyrgyzstan and Tajikistan met about the water."], "only the new version");
+    assert_eq!(search_texts(&env, "deleted").len(), 0, "the removed file is gone");
+    assert_eq!(search_texts(&env, "twin").len(), 1, "twin-b still holds the story");
+    assert_eq!(search_texts(&env, "first").len(), 1, "the unreadable feed keeps its article");
+
+    // Nothing changed: a second --prune deletes nothing.
+    let (code, summary) = run_index(&[&input], &index, &["--prune"]);
+    assert_eq!(code, 1, "{summary}");
+    assert!(summary.contains("pruned 0 articles"), "{summary}");
+}
+
+/// Texts of the passages matching a query (every passage, not two per article).
+fn search_texts(env: &TestEnv, query: &str) -> Vec<String> {
+    let output = env.run(&["search", query, "--json", "--per-article", "0", "--limit", "100"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("search JSON");
+    json["hits"].as_array().unwrap().iter().map(|hit| hit["text"].as_str().unwrap().to_string()).collect()
 }
 
 /// Syndicated copies (same title and body, other ids) are folded into one article, and the

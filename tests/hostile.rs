@@ -625,6 +625,10 @@ fn odd_queries_give_a_one_line_error_or_a_lenient_result() {
     let output = assert_query_handled(&env, &["search", &single_token]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("10000"), "{}", stderr(&output));
+    // `field:*` needs a fast field: the user's query is at fault, said as such.
+    let output = assert_query_handled(&env, &["search", "title:*"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("bad query"), "{}", stderr(&output));
 }
 
 /// README: `-referendum` means "not this word". A query that *starts* with `-` is a query,

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -25,7 +26,8 @@ use super::{IndexDir, InputArgs, exit, warn};
     newsdex index                                # ./corpus into ./index\n  \
     newsdex index ../archive --index ~/news-index\n  \
     zcat feed.jsonl.gz | newsdex index -\n  \
-    newsdex index export.jsonl --field body=story_text --field date=first_seen")]
+    newsdex index export.jsonl --field body=story_text --field date=first_seen\n  \
+    newsdex index ../archive --prune             # also drop articles whose files are gone")]
 pub struct IndexArgs {
     #[command(flatten)]
     input: InputArgs,
@@ -40,6 +42,11 @@ pub struct IndexArgs {
     /// Delete everything in the index first.
     #[arg(long)]
     rebuild: bool,
+    /// After a complete run, delete the indexed articles this run did not read: files
+    /// removed from the archive, and old versions of files edited that carry no id of their
+    /// own. Give the whole archive as input. Articles of files that failed to read are kept.
+    #[arg(long, conflicts_with = "rebuild")]
+    prune: bool,
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
@@ -72,6 +79,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
 
     let progress = progress_bar();
     let mut skipped: BTreeMap<SkipReason, u64> = BTreeMap::new();
+    let mut unread: Vec<PathBuf> = Vec::new();
     let mut warnings = 0u64;
     let mut failure: Option<anyhow::Error> = None;
     let is_unchanged = writer.unchanged_filter();
@@ -79,7 +87,10 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         let added = match event {
             Event::Problem(problem) => {
                 match problem.skipped {
-                    Some(reason) => *skipped.entry(reason).or_default() += 1,
+                    Some(reason) => {
+                        *skipped.entry(reason).or_default() += 1;
+                        unread.push(PathBuf::from(&problem.origin.path));
+                    }
                     None => warnings += 1,
                 }
                 if !args.input.quiet {
@@ -105,6 +116,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     if let Some(err) = failure {
         return Err(err.context("writing the index"));
     }
+    let interrupted = interrupted.load(Ordering::SeqCst);
+    let pruned = if args.prune && !interrupted {
+        let unread: Vec<&Path> = unread.iter().map(PathBuf::as_path).collect();
+        writer.prune(&unread).context("pruning the index")?
+    } else {
+        0
+    };
     let counts = writer.finish().context("committing the index")?;
 
     let elapsed = started.elapsed().as_secs_f64();
@@ -119,6 +137,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         counts.folded,
         elapsed
     );
+    if args.prune {
+        eprintln!("pruned {pruned} articles that are no longer in the inputs");
+    }
     if counts.id_conflicts > 0 {
         eprintln!("{} articles skipped: id already used by another article in this run", counts.id_conflicts);
     }
@@ -129,7 +150,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     if warnings > 0 {
         eprintln!("{warnings} warnings (articles kept)");
     }
-    if interrupted.load(Ordering::SeqCst) {
+    if interrupted {
         eprintln!("interrupted: everything read so far is committed; run the same command again to finish");
         return Ok(exit::INTERRUPTED);
     }

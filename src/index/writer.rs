@@ -2,13 +2,13 @@
 //! unchanged or a syndicated copy, turns it into passage documents, and commits in
 //! batches so that an interrupted run leaves the last commit whole and readable.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
-use tantivy::schema::Facet;
+use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -74,6 +74,11 @@ pub struct NewsWriter {
     by_content: HashMap<u64, String>,
     /// id hash → content hash, for the articles seen in this run.
     this_run: HashMap<u64, u64>,
+    /// Ids (hashed) of indexed articles that a copy of this run folded into: still wanted
+    /// even when their own file is gone, see [`NewsWriter::prune`].
+    kept_for_copies: HashSet<u64>,
+    /// Origins folded in this run.
+    folded_now: HashSet<String>,
     last_commit: Instant,
     pub counts: WriteCounts,
 }
@@ -96,6 +101,8 @@ impl NewsWriter {
             indexed: Arc::default(),
             by_content: HashMap::new(),
             this_run: HashMap::new(),
+            kept_for_copies: HashSet::new(),
+            folded_now: HashSet::new(),
             last_commit: Instant::now(),
             counts: WriteCounts::default(),
         };
@@ -180,6 +187,8 @@ impl NewsWriter {
             }
             Outcome::Folded { into } => {
                 self.meta.folded.insert(article.origin.to_string(), into.clone());
+                self.folded_now.insert(article.origin.to_string());
+                self.kept_for_copies.insert(xxh3_64(into.as_bytes()));
             }
             Outcome::Unchanged | Outcome::IdConflict => {}
         }
@@ -229,6 +238,46 @@ impl NewsWriter {
             self.meta.folded.retain(|_, kept| kept != id);
         }
         was_indexed
+    }
+
+    /// Deletes the indexed articles that this run did not meet: their file was deleted, or
+    /// edited when the article has no id of its own (its id is derived from its content, so
+    /// the edited file arrived as a new article). Only sound after a run that read the
+    /// whole archive to its end. Articles from files under `unread` (inputs that failed
+    /// this run) are kept: a file that could not be read is not a file that is gone.
+    /// Returns how many articles were deleted; they go at the next commit.
+    pub fn prune(&mut self, unread: &[&Path]) -> Result<u64> {
+        let searcher = self.writer.index().reader()?.searcher();
+        let mut pruned = HashSet::new();
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            let fast = segment.fast_fields();
+            let (id_hash, passage) = (fast.u64("id_hash")?, fast.u64("passage")?);
+            for doc in segment.doc_ids_alive() {
+                let Some(hash) = id_hash.first(doc).filter(|_| passage.first(doc) == Some(0)) else { continue };
+                if self.this_run.contains_key(&hash) || self.kept_for_copies.contains(&hash) {
+                    continue;
+                }
+                let stored: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ordinal as u32, doc))?;
+                let path = stored.get_first(self.fields.path).and_then(|v| v.as_str()).unwrap_or_default();
+                if unread.iter().any(|dir| Path::new(path).starts_with(dir)) {
+                    continue;
+                }
+                let id = stored.get_first(self.fields.article_id).and_then(|v| v.as_str()).unwrap_or_default();
+                self.writer.delete_term(Term::from_field_u64(self.fields.id_hash, hash));
+                self.by_content.retain(|_, kept| kept != id);
+                pruned.insert(id.to_string());
+            }
+        }
+        let folded_now = &self.folded_now;
+        self.meta.folded.retain(|origin, into| {
+            let path = match origin.rsplit_once(':') {
+                Some((path, line)) if line.bytes().all(|b| b.is_ascii_digit()) => path,
+                _ => origin.as_str(),
+            };
+            !pruned.contains(into)
+                && (folded_now.contains(origin) || unread.iter().any(|dir| Path::new(path).starts_with(dir)))
+        });
+        Ok(pruned.len() as u64)
     }
 
     /// Commits everything added so far, with the metadata in the commit's payload.

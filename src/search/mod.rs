@@ -17,7 +17,7 @@ use tantivy::query::Query;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extract::countries;
 use crate::index::{Fields, NewsIndex};
 use facets::{FacetCounter, RawFacetCounts};
@@ -268,10 +268,11 @@ where
     let wanted = request.offset + request.limit;
     let mut window = if request.per_article == 0 { wanted } else { wanted * 4 }.max(16);
     let (total, mut candidates, facet_counts) = if request.facet_limit > 0 {
-        let (total, top, counts) = searcher.search(query, &(Count, top_collector(window), FacetCounter))?;
+        let (total, top, counts) =
+            searcher.search(query, &(Count, top_collector(window), FacetCounter)).map_err(query_error)?;
         (total as u64, top, Some(counts))
     } else {
-        let (total, top) = searcher.search(query, &(Count, top_collector(window)))?;
+        let (total, top) = searcher.search(query, &(Count, top_collector(window))).map_err(query_error)?;
         (total as u64, top, None)
     };
     loop {
@@ -281,7 +282,18 @@ where
             return Ok((total, page, facet_counts));
         }
         window = (window * 4).min(total as usize);
-        candidates = searcher.search(query, &top_collector(window))?;
+        candidates = searcher.search(query, &top_collector(window)).map_err(query_error)?;
+    }
+}
+
+/// A query form the fields do not support (`title:*` asks for a fast field) is the user's
+/// query at fault, not the index.
+fn query_error(err: tantivy::TantivyError) -> Error {
+    match err {
+        tantivy::TantivyError::SchemaError(message) => {
+            Error::BadQuery(format!("this query form does not work on that field ({message})"))
+        }
+        other => other.into(),
     }
 }
 
