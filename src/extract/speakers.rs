@@ -880,6 +880,11 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
             && !toks[s - 2].trail_break
             && !toks[s - 1].trail_break
         {
+            // "Omar Haddad, economist at Brixton Analytics said": an appositive whose closing
+            // comma is missing
+            if let Some(found @ (Cand::Person { .. }, _)) = appositive_subject(&toks, end) {
+                return Some(found);
+            }
             let head_end = s - 2;
             if let Some(hs) = run_start_ending_at(&toks, head_end)
                 && let Some(hc) = eval_run(&toks[hs..=head_end])
@@ -1337,7 +1342,7 @@ fn bare_person_ok(tok: &str) -> bool {
 }
 
 static ORG_EVIDENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)(?:shares|stake|investors) in (\p{Lu}[\p{L}&-]+))|(?:(?-u:\b)(\p{Lu}[\p{L}&-]+)(?:'s|’s)? (?:shares|stock|profits?|sales|revenues?|earnings|customers|subscribers|shareholders|board|chief executive|bosses|boss|factory|plant|brand|products|stores|headquarters)(?-u:\b))|(?:(?-u:\b)(\p{Lu}[\p{L}&-]+) (?:said|says|added) (?:it|its)(?-u:\b))").unwrap()
+    Regex::new(r"(?:(?-u:\b)(?i:shares|stake|investors) in (\p{Lu}[\p{L}&-]+))|(?:(?-u:\b)(\p{Lu}[\p{L}&-]+)(?:'s|’s)? (?:shares|stock|profits?|sales|revenues?|earnings|customers|subscribers|shareholders|board|chief executive|bosses|boss|factory|plant|brand|products|stores|headquarters)(?-u:\b))|(?:(?-u:\b)(\p{Lu}[\p{L}&-]+) (?:said|says|added) (?:it|its)(?-u:\b))").unwrap()
 });
 
 impl Article {
@@ -1909,6 +1914,16 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
     None
 }
 
+/// The speaker of a sentence of reported speech whose reported clause holds a quotation
+/// ("Howard Archer said the bank \"may well act\"", "Ms Hale said that rates were
+/// \"too high\""): the quotation is the subject's words. Only a named person or a
+/// pronoun: other subjects ("the statement says") leave the quotation to the other rules.
+fn quote_in_reported_clause(masked: &str) -> Option<Cand> {
+    indirect(masked)
+        .filter(|(cand, clause)| clause.contains(PH) && matches!(cand, Cand::Person { .. } | Cand::Pronoun(_)))
+        .map(|(cand, _)| cand)
+}
+
 /// A short role description ending right before a name ("Former Conservative leader",
 /// "State Administration of Taxation head").
 fn role_prefix(head: &str) -> bool {
@@ -2009,7 +2024,13 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                             chain: usize::MAX,
                         });
                     }
+                    let attributed = matches!(who, Who::Person(_));
                     last_who = Some(who);
+                    if attributed {
+                        // the speaker, not the subject of the reported clause ("Mr Blair has
+                        // failed, he claimed"), is what a later "he" refers to
+                        continue;
+                    }
                 } else if si + 1 == n_sents
                     && masked.trim_end().ends_with(':')
                     && let Some(c) = pre_attribution(masked.trim_end().trim_end_matches(':'))
@@ -2021,6 +2042,7 @@ pub fn attribute(passages: &[&str]) -> Attribution {
             }
 
             let sentence_cand = std::cell::OnceCell::new();
+            let reported_cand = std::cell::OnceCell::new();
             let mut sent_who: Option<Who> = None;
             let mut pending: Vec<usize> = Vec::new(); // raw indices needing the sentence's speaker
             for (k, &(qi, mpos)) in q_pos.iter().enumerate() {
@@ -2044,6 +2066,10 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 };
 
                 let mut cand = if q.closed { post_attribution(post) } else { None };
+                if cand.is_none() {
+                    // a partial quotation inside reported speech: "X said the bank \"may act\""
+                    cand = reported_cand.get_or_init(|| quote_in_reported_clause(&masked)).clone();
+                }
                 if cand.is_none() {
                     cand = pre_attribution(pre);
                 }
@@ -2149,7 +2175,9 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 }
             }
             // a sentence made only of quotes whose attribution arrives later in the sentence was handled above
-            art.register_mentions(&narrative_only, true);
+            if !matches!(sent_who, Some(Who::Person(_))) {
+                art.register_mentions(&narrative_only, true);
+            }
             let last_piece_quote = matches!(sent.last(), Some(Piece::Quote(_)));
             ended_with_quote = last_piece_quote || sent_who.is_some();
         }
@@ -2430,6 +2458,39 @@ mod tests {
     fn okina_in_names() {
         let a = attribute(&["\"It is contradictory,\" said Tēvita Ka‘ili, an anthropologist."]);
         assert_eq!(a.per_passage, vec![v(&["Tēvita Ka‘ili"])]);
+    }
+
+    #[test]
+    fn partial_quotation_inside_reported_speech_belongs_to_the_subject() {
+        let ps = ["Dana Whitlow, an economist at Norvale Bank, said the council \"may well wait\" until spring."];
+        assert_eq!(speakers(&ps), vec![v(&["Dana Whitlow"])]);
+        let ps = [
+            "Lena Ortiz, chief economist at Pell Capital, said rates would hold. \"Growth looks firmer,\" she said. \"Inflation may follow.\" Omar Haddad, economist at Brixton Analytics said the bank \"may well consider\" a rise.",
+        ];
+        assert_eq!(
+            speakers(&["Omar Haddad, economist at Brixton Analytics said the bank \"may well consider\" a rise."]),
+            vec![v(&["Omar Haddad"])]
+        );
+        assert_eq!(
+            speakers(&["\"Inflation may follow.\" Omar Haddad said the bank \"may well consider\" a rise."]),
+            vec![v(&["Omar Haddad"])]
+        );
+        assert_eq!(speakers(&ps), vec![v(&["Lena Ortiz", "Omar Haddad"])]);
+        let ps = ["Mr Okonjo said that the plan was \"off the mark\" and would fail."];
+        assert_eq!(speakers(&ps), vec![v(&["Okonjo"])]);
+        // a document is no speaker; the quotation is left to the other rules
+        let ps = ["The statement says the board \"knew nothing\" of the deal."];
+        assert_eq!(speakers(&ps), vec![v(&[])]);
+    }
+
+    #[test]
+    fn a_pronoun_after_reported_speech_refers_to_the_speaker_not_the_clause_subject() {
+        let ps = [
+            "Opposition leader Carl Ruiz spoke in Valdora on Monday.",
+            "Mr Okafor has failed the country, he claimed.",
+            "\"We will win the vote,\" he said.",
+        ];
+        assert_eq!(speakers(&ps), vec![v(&[]), v(&["Carl Ruiz"]), v(&["Carl Ruiz"])]);
     }
 
     #[test]
