@@ -1,5 +1,5 @@
 //! Warm, in-process search benchmark (see `bench/README.md`): opens a newsdex index once and
-//! runs every query of a list many times through `newsdex::search::search`, in several modes:
+//! runs every query of a list many times through `newsdex::search::search_with` (one reader for the process), in several modes:
 //!
 //! - `full`: the command line's defaults (10 hits, 2 per article, facets counted, highlights);
 //! - `no-facets`: the same with `facet_limit: 0`;
@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use newsdex::index::NewsIndex;
-use newsdex::search::{SearchRequest, highlight, query, search};
+use newsdex::search::{SearchRequest, highlight, query, search_with};
 
 /// One query of the list.
 struct Query {
@@ -49,6 +49,9 @@ fn main() -> Result<()> {
     let queries = read_queries(Path::new(list))?;
     let news_index = NewsIndex::open(Path::new(dir))?;
     let tokenizer = news_index.index.tokenizer_for_field(news_index.fields.text)?;
+    // One reader for the whole process, as a long-lived search service would keep it.
+    let searcher = news_index.reader()?.searcher();
+    let search = |request: &SearchRequest| search_with(&searcher, &news_index, request);
 
     // samples[(class label, mode)] = milliseconds of every run of every query of the class.
     let mut samples: BTreeMap<(String, &str), Vec<f64>> = BTreeMap::new();
@@ -67,15 +70,15 @@ fn main() -> Result<()> {
         ];
         // One warm-up run of each mode.
         for (_, request) in &requests {
-            search(&news_index, request)?;
+            search(request)?;
         }
         let parsed = query::parse_text_query(&news_index.index, &news_index.fields, &q.text, false)?;
         let terms = highlight::query_terms(parsed.query.as_ref(), news_index.fields.text);
-        let texts: Vec<String> = search(&news_index, &requests[0].1)?.hits.into_iter().map(|h| h.text).collect();
+        let texts: Vec<String> = search(&requests[0].1)?.hits.into_iter().map(|h| h.text).collect();
         for _ in 0..runs {
             for (mode, request) in &requests {
                 let started = Instant::now();
-                let results = search(&news_index, request)?;
+                let results = search(request)?;
                 let ms = started.elapsed().as_secs_f64() * 1e3;
                 std::hint::black_box(results);
                 samples.entry((q.class_label(), mode)).or_default().push(ms);

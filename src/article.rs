@@ -47,20 +47,21 @@ pub struct Article {
     pub origin: Origin,
     /// Cleaned body paragraphs (normalised, boilerplate removed).
     pub paragraphs: Vec<String>,
+    /// [`content_hash`] of title and paragraphs, computed once where articles are made
+    /// (on the parallel side of the pipeline).
+    pub content_hash: u64,
 }
 
-impl Article {
-    /// Hash of what makes two articles the same story: the words of title and body, not
-    /// id, source or layout, so that syndicated copies under other ids fold into one even
-    /// when one copy breaks a paragraph where the other does not.
-    pub fn content_hash(&self) -> u64 {
-        let mut hasher = Xxh3::new();
-        for word in std::iter::once(&self.title).chain(&self.paragraphs).flat_map(|p| p.split_whitespace()) {
-            hasher.update(word.as_bytes());
-            hasher.update(b" ");
-        }
-        hasher.digest()
+/// Hash of what makes two articles the same story: the words of title and body, not id,
+/// source or layout, so that syndicated copies under other ids fold into one even when one
+/// copy breaks a paragraph where the other does not.
+pub fn content_hash(title: &str, paragraphs: &[String]) -> u64 {
+    let mut hasher = Xxh3::new();
+    for word in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)).flat_map(str::split_whitespace) {
+        hasher.update(word.as_bytes());
+        hasher.update(b" ");
     }
+    hasher.digest()
 }
 
 /// A stable id for an article that has none: a hash of source, title and body.

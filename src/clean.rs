@@ -61,11 +61,11 @@ const SHORT_WORDS: usize = 30;
 /// Cookie/consent notices are longer than other boilerplate lines.
 const COOKIE_WORDS: usize = 80;
 
-/// Rules that apply to short lines (≤ [`SHORT_WORDS`] words).
-/// Each regex is matched case-insensitively against the normalised line with
-/// leading bullets/arrows stripped.
-static SHORT_RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+/// Rules that apply to short lines (≤ [`SHORT_WORDS`] words), one alternation
+/// so that a line is scanned once. Matched case-insensitively against the
+/// normalised line with leading bullets/arrows stripped.
+static SHORT_RULES: LazyLock<Regex> = LazyLock::new(|| {
+    let rules = [
         // --- cross-links: "Read also:", "See also -", "Read more »", "Related:", "Watch:" ...
         r"^(read|see|watch|listen)( also| more| next| this)?\s*[:>»|–—-]",
         r"^(read|see) (also|more)$",
@@ -115,8 +115,10 @@ static SHORT_RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^(published|updated|last updated|last modified|posted|first published)( on| at)?\s*:?\s*(\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]*$",
     ]
     .iter()
-    .map(|p| Regex::new(&format!("(?i){p}")).expect("valid boilerplate regex"))
-    .collect()
+    .map(|rule| format!("(?:{rule})"))
+    .collect::<Vec<_>>()
+    .join("|");
+    Regex::new(&format!("(?i){rules}")).expect("valid boilerplate regex")
 });
 
 /// Cookie notice: starts like one and talks about consent/experience.
@@ -223,15 +225,20 @@ fn strip_bullets(s: &str) -> &str {
 /// See the module docs; rules are only applied to short lines (≤ 30 words,
 /// ≤ 80 words for cookie notices), so long prose is never dropped.
 pub fn is_boilerplate(paragraph: &str) -> bool {
-    let norm = normalize(paragraph);
+    is_normalized_boilerplate(&normalize(paragraph))
+}
+
+/// [`is_boilerplate`] for a line already passed through [`normalize`].
+fn is_normalized_boilerplate(norm: &str) -> bool {
     if norm.is_empty() {
         return false;
     }
-    let words = norm.split_whitespace().count();
+    // counting stops early: most paragraphs are prose far longer than any rule
+    let words = norm.split_whitespace().take(COOKIE_WORDS + 1).count();
     if words > COOKIE_WORDS {
         return false;
     }
-    if COOKIE_START.is_match(&norm) && COOKIE_TOPIC.find_iter(&norm).nth(1).is_some() {
+    if COOKIE_START.is_match(norm) && COOKIE_TOPIC.find_iter(norm).nth(1).is_some() {
         return true;
     }
     if words > SHORT_WORDS {
@@ -245,7 +252,7 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
     if norm.starts_with("READ MORE") || norm.starts_with("SEE ALSO") || norm.starts_with("READ ALSO") {
         return true;
     }
-    let body = strip_bullets(&norm);
+    let body = strip_bullets(norm);
     if body.is_empty() {
         return false;
     }
@@ -257,12 +264,12 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
     if REPORTING.is_match(body) {
         return false;
     }
-    SHORT_RULES.iter().any(|r| r.is_match(body))
+    SHORT_RULES.is_match(body)
 }
 
 /// normalize each paragraph, drop empty ones and boilerplate.
 pub fn clean_paragraphs<I: IntoIterator<Item = S>, S: AsRef<str>>(raw: I) -> Vec<String> {
-    raw.into_iter().map(|p| normalize(p.as_ref())).filter(|p| !p.is_empty() && !is_boilerplate(p)).collect()
+    raw.into_iter().map(|p| normalize(p.as_ref())).filter(|p| !p.is_empty() && !is_normalized_boilerplate(p)).collect()
 }
 
 #[cfg(test)]

@@ -618,7 +618,8 @@ fn an_index_of_another_schema_version_is_refused_with_a_clear_message() {
     let env = TestEnv::new();
     let feed = small_index(&env);
     edit_meta(&env.index_dir(), |meta| {
-        let payload = meta["payload"].as_str().unwrap().replace("\"schema_version\":1", "\"schema_version\":99");
+        let current = format!("\"schema_version\":{}", newsdex::index::SCHEMA_VERSION);
+        let payload = meta["payload"].as_str().unwrap().replace(&current, "\"schema_version\":99");
         meta["payload"] = payload.into();
     });
     assert_refused(&env, &feed, "incompatible newsdex (schema 99");
@@ -663,7 +664,8 @@ fn rebuild_replaces_an_incompatible_index() {
     let env = TestEnv::new();
     let feed = small_index(&env);
     edit_meta(&env.index_dir(), |meta| {
-        let payload = meta["payload"].as_str().unwrap().replace("\"schema_version\":1", "\"schema_version\":99");
+        let current = format!("\"schema_version\":{}", newsdex::index::SCHEMA_VERSION);
+        let payload = meta["payload"].as_str().unwrap().replace(&current, "\"schema_version\":99");
         meta["payload"] = payload.into();
     });
     let (code, message) = run_index(&[&feed], &env.index_dir(), &["--rebuild"]);

@@ -36,7 +36,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -882,7 +882,12 @@ fn build_matcher() -> Matcher {
             }
         }
     }
-    let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&strings).expect("country automaton");
+    // a full DFA: a few MB for the table, and the fastest scan over every passage
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&strings)
+        .expect("country automaton");
     Matcher { ac, patterns }
 }
 

@@ -137,6 +137,7 @@ mod tests {
             dateline: None,
             origin: Origin { path: "t.txt".into(), line: None },
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            content_hash: 0,
         }
     }
 

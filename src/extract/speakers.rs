@@ -380,25 +380,8 @@ static ACCORDING_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b
 /// Leading punctuation after a closing quote.
 static POST_LEAD_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,;:.!?—–-]*").unwrap());
 
-/// FNV-1a: the word sets are small and queried per token, SipHash is overkill.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastSet<T> = HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
+/// The word sets are small and queried per token: a fast non-cryptographic hash.
+type FastSet<T> = rustc_hash::FxHashSet<T>;
 
 fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()

@@ -29,7 +29,7 @@ pub struct IndexSummary {
 }
 
 pub fn summarize(news_index: &NewsIndex, dir: &Path, top: usize) -> Result<IndexSummary> {
-    let searcher = news_index.index.reader()?.searcher();
+    let searcher = news_index.reader()?.searcher();
     let (mut articles, mut undated) = (0u64, 0u64);
     let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
     let mut sources: BTreeSet<String> = BTreeSet::new();

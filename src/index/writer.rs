@@ -117,7 +117,7 @@ impl NewsWriter {
 
     /// Reads id and content hashes of the first passage of every committed article.
     fn load_indexed(&mut self, index: &tantivy::Index) -> Result<()> {
-        let reader = index.reader()?;
+        let reader = super::reader_of(index)?;
         let searcher = reader.searcher();
         let mut indexed = HashMap::new();
         for segment in searcher.segment_readers() {
@@ -164,12 +164,12 @@ impl NewsWriter {
     /// extraction. Such articles go to [`NewsWriter::add_unchanged`].
     pub fn unchanged_filter(&self) -> impl Fn(&Article) -> bool + Sync + Send + use<> {
         let indexed = Arc::clone(&self.indexed);
-        move |article| indexed.get(&xxh3_64(article.id.as_bytes())) == Some(&article.content_hash())
+        move |article| indexed.get(&xxh3_64(article.id.as_bytes())) == Some(&article.content_hash)
     }
 
     fn admit(&mut self, article: &Article, enriched: Option<&EnrichedArticle>) -> Result<Outcome> {
         let id_hash = xxh3_64(article.id.as_bytes());
-        let content_hash = article.content_hash();
+        let content_hash = article.content_hash;
         let outcome = self.decide(id_hash, content_hash, &article.id);
         match &outcome {
             Outcome::Added | Outcome::Replaced => {
@@ -247,7 +247,7 @@ impl NewsWriter {
     /// this run) are kept: a file that could not be read is not a file that is gone.
     /// Returns how many articles were deleted; they go at the next commit.
     pub fn prune(&mut self, unread: &[&Path]) -> Result<u64> {
-        let searcher = self.writer.index().reader()?.searcher();
+        let searcher = super::reader_of(self.writer.index())?.searcher();
         let mut pruned = HashSet::new();
         for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
             let fast = segment.fast_fields();

@@ -17,7 +17,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Origin, RawArticle, derived_id};
+use crate::article::{Article, Origin, RawArticle, content_hash, derived_id};
 use crate::clean::{clean_paragraphs, normalize};
 pub use fields::FieldMap;
 
@@ -352,6 +352,7 @@ pub fn finish(origin: Origin, raw: RawArticle) -> Result<(Article, Option<Proble
     let id = clean_field(raw.id).unwrap_or_else(|| derived_id(source.as_deref(), &title, &paragraphs));
     let article = Article {
         id,
+        content_hash: content_hash(&title, &paragraphs),
         title,
         date,
         source,

@@ -147,13 +147,18 @@ struct Ranked {
 
 /// Runs a request against an index.
 pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    search_with(&news_index.reader()?.searcher(), news_index, request)
+}
+
+/// [`search`] with a searcher the caller keeps: a process answering many queries opens
+/// the index's reader once ([`NewsIndex::reader`]).
+pub fn search_with(searcher: &Searcher, news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
     let fields = &news_index.fields;
-    let searcher = news_index.index.reader()?.searcher();
     let parsed = query::parse_text_query(&news_index.index, fields, &request.query, request.require_all_terms)?;
-    let filters = filters(&searcher, fields, request)?;
+    let filters = filters(searcher, fields, request)?;
     let full_query = query::with_filters(parsed.query.box_clone(), filters);
 
-    let (total, ranked, facet_counts) = collect(&searcher, full_query.as_ref(), request)?;
+    let (total, ranked, facet_counts) = collect(searcher, full_query.as_ref(), request)?;
     let terms = highlight::query_terms(parsed.query.as_ref(), fields.text);
     let tokenizer = news_index.index.tokenizer_for_field(fields.text)?;
     let mut hits = Vec::with_capacity(ranked.len());
