@@ -61,11 +61,13 @@ const SHORT_WORDS: usize = 30;
 /// Cookie/consent notices are longer than other boilerplate lines.
 const COOKIE_WORDS: usize = 80;
 
-/// Rules that apply to short lines (≤ [`SHORT_WORDS`] words), one alternation
-/// so that a line is scanned once. Matched case-insensitively against the
-/// normalised line with leading bullets/arrows stripped.
-static SHORT_RULES: LazyLock<Regex> = LazyLock::new(|| {
-    let rules = [
+/// Rules that apply to short lines (≤ [`SHORT_WORDS`] words).
+/// Each regex is matched case-insensitively against the normalised line with
+/// leading bullets/arrows stripped. Kept apart rather than joined in one
+/// alternation: each has a literal prefix that makes it nearly free, which the
+/// alternation loses (measured: five times slower).
+static SHORT_RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
         // --- cross-links: "Read also:", "See also -", "Read more »", "Related:", "Watch:" ...
         r"^(read|see|watch|listen)( also| more| next| this)?\s*[:>»|–—-]",
         r"^(read|see) (also|more)$",
@@ -115,10 +117,8 @@ static SHORT_RULES: LazyLock<Regex> = LazyLock::new(|| {
         r"^(published|updated|last updated|last modified|posted|first published)( on| at)?\s*:?\s*(\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]*$",
     ]
     .iter()
-    .map(|rule| format!("(?:{rule})"))
-    .collect::<Vec<_>>()
-    .join("|");
-    Regex::new(&format!("(?i){rules}")).expect("valid boilerplate regex")
+    .map(|p| Regex::new(&format!("(?i){p}")).expect("valid boilerplate regex"))
+    .collect()
 });
 
 /// Cookie notice: starts like one and talks about consent/experience.
@@ -264,7 +264,7 @@ fn is_normalized_boilerplate(norm: &str) -> bool {
     if REPORTING.is_match(body) {
         return false;
     }
-    SHORT_RULES.is_match(body)
+    SHORT_RULES.iter().any(|rule| rule.is_match(body))
 }
 
 /// normalize each paragraph, drop empty ones and boilerplate.
