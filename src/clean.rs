@@ -117,23 +117,23 @@ static SHORT_RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^(published|updated|last updated|last modified|posted|first published)( on| at)?\s*:?\s*(\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]*$",
     ]
     .iter()
-    .map(|p| Regex::new(&format!("(?i){p}")).expect("valid boilerplate regex"))
+    .map(|p| Regex::new(&format!("(?i){}", ascii_word_boundaries(p))).expect("valid boilerplate regex"))
     .collect()
 });
 
 /// Cookie notice: starts like one and talks about consent/experience.
 static COOKIE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(we|this (web)?site|our (web)?site|this page|we and our partners) (use|uses|are using) cookies\b|^by (continuing to (browse|use)|using) (this|our) (web)?site\b")
+    Regex::new(&ascii_word_boundaries(r"(?i)^(we|this (web)?site|our (web)?site|this page|we and our partners) (use|uses|are using) cookies\b|^by (continuing to (browse|use)|using) (this|our) (web)?site\b"))
         .expect("valid cookie regex")
 });
 static COOKIE_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(experience|site|website|browsing|browser|personali[sz]\w*|analytics|advertis\w*|consent|accept|agree|privacy|polic(y|ies)|settings|preferences|continu\w*|traffic|content|cookie)")
+    Regex::new(&ascii_word_boundaries(r"(?i)\b(experience|site|website|browsing|browser|personali[sz]\w*|analytics|advertis\w*|consent|accept|agree|privacy|polic(y|ies)|settings|preferences|continu\w*|traffic|content|cookie)"))
         .expect("valid cookie regex")
 });
 
 /// Reporting verbs: a line that quotes or reports someone is prose.
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(said|says|told|tells|added|adds|according to|urged|urges|warned|warns|asked|asks|explained|insisted|claimed)\b")
+    Regex::new(&ascii_word_boundaries(r"(?i)\b(said|says|told|tells|added|adds|according to|urged|urges|warned|warns|asked|asks|explained|insisted|claimed)\b"))
         .expect("valid reporting regex")
 });
 
@@ -200,6 +200,13 @@ const SHARE_CORE: &[&str] = &[
     "bluesky",
     "mastodon",
 ];
+
+/// The rules' `\b` as ASCII word boundaries: their keywords are English words, and a
+/// Unicode boundary makes the regex engine leave its fast DFA on any non-ASCII text
+/// (curly quotes, accents), which news is full of.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
 
 /// A line made only of share-button words (and counters), e.g.
 /// "Facebook Twitter WhatsApp Email Print" or "Share | 12 comments".

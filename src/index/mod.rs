@@ -2,6 +2,7 @@
 //! each passage so a hit needs no second lookup. This module owns the schema, the text
 //! analyser and the metadata kept in the commit payload; [`writer`] fills the index.
 
+mod stem;
 pub mod summary;
 pub mod writer;
 
@@ -12,7 +13,7 @@ use tantivy::schema::{
     DateOptions, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions,
 };
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Index, IndexReader, ReloadPolicy, directory::MmapDirectory};
 
 use crate::error::{Error, Result};
@@ -34,7 +35,7 @@ pub fn analyzer_with(stemming: bool) -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter);
-    if stemming { base.filter(Stemmer::new(tantivy::tokenizer::Language::English)).build() } else { base.build() }
+    if stemming { base.filter(stem::CachedStemmer).build() } else { base.build() }
 }
 
 /// The fields of a passage document.
