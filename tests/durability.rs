@@ -501,9 +501,9 @@ fn a_grown_corpus_adds_only_new_and_changed_articles_and_rebuild_starts_over() {
 /// An article without an id in the data gets one derived from its content (issue 2), so an
 /// edited `.txt` file arrives as a new article. A plain run adds it and keeps the old
 /// version (it cannot know the old one is gone without reading everything); `--prune`
-/// after a run over the whole archive deletes what the run did not meet: the old version
-/// and files removed from the archive. A copy folded into a pruned article's twin, and
-/// articles of files that failed to read this time, are kept.
+/// deletes what the run did not meet under its inputs: the old version and files removed
+/// from the archive. Articles from other inputs, a copy's kept twin, and articles of files
+/// that failed to read this time, are kept.
 #[test]
 fn prune_drops_old_versions_of_edited_files_and_removed_files_only() {
     let env = TestEnv::new();
@@ -515,13 +515,16 @@ fn prune_drops_old_versions_of_edited_files_and_removed_files_only() {
     env.write("in/twin-a.txt", "Twin\nSource: Wire A\n\nThe same story in two files.\n");
     env.write("in/twin-b.txt", "Twin\nSource: Wire B\n\nThe same story in two files.\n");
     env.write("in/feed.jsonl", "{\"id\": \"f1\", \"title\": \"Feed one\", \"body\": \"First item.\"}\n");
+    // indexed from another folder, never given to the runs below: out of --prune's reach
+    let elsewhere = env.write("other/side.txt", "Side story\n\nA story kept in another folder.\n");
+    assert_eq!(run_index(&[&elsewhere], &index, &[]).0, 0);
     assert_eq!(run_index(&[&input], &index, &[]).0, 0);
-    assert_eq!(stats_articles(&index), Some(4), "note, gone, one twin, f1");
+    assert_eq!(stats_articles(&index), Some(5), "side, note, gone, one twin, f1");
 
     env.write("in/note.txt", "Dam talks\n\nKyrgyzstan and Tajikistan met about the water.\n");
     let (code, summary) = run_index(&[&input], &index, &[]);
     assert_eq!(code, 0, "{summary}");
-    assert_eq!(stats_articles(&index), Some(5), "without --prune the old version stays");
+    assert_eq!(stats_articles(&index), Some(6), "without --prune the old version stays");
 
     std::fs::remove_file(input.join("gone.txt")).unwrap();
     std::fs::remove_file(input.join("twin-a.txt")).unwrap();
@@ -531,7 +534,8 @@ fn prune_drops_old_versions_of_edited_files_and_removed_files_only() {
     assert_eq!(code, 1, "an input was skipped: {summary}");
     assert!(summary.contains("pruned 2 articles"), "{summary}");
     let snap = snapshot(&index);
-    assert_eq!(snap.articles.len(), 3, "{:?}", snap.ids());
+    assert_eq!(snap.articles.len(), 4, "{:?}", snap.ids());
+    assert_eq!(search_texts(&env, "folder").len(), 1, "articles from other inputs are kept");
     let texts = search_texts(&env, "water");
     assert_eq!(texts, ["Kyrgyzstan and Tajikistan met about the water."], "only the new version");
     assert_eq!(search_texts(&env, "deleted").len(), 0, "the removed file is gone");

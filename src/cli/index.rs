@@ -12,7 +12,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::index::NewsIndex;
 use newsdex::index::writer::{NewsWriter, WriterOptions};
-use newsdex::ingest::{FieldMap, SkipReason};
+use newsdex::ingest::{FieldMap, STDIN, SkipReason};
 use newsdex::pipeline::{self, Event};
 
 use super::{IndexDir, InputArgs, exit, warn};
@@ -42,9 +42,10 @@ pub struct IndexArgs {
     /// Delete everything in the index first.
     #[arg(long)]
     rebuild: bool,
-    /// After a complete run, delete the indexed articles this run did not read: files
-    /// removed from the archive, and old versions of files edited that carry no id of their
-    /// own. Give the whole archive as input. Articles of files that failed to read are kept.
+    /// After a complete run, delete the indexed articles from files under the inputs that
+    /// this run did not read: files removed from the archive, and old versions of edited
+    /// files that carry no id of their own. Articles from other paths, and from files that
+    /// failed to read, are kept.
     #[arg(long, conflicts_with = "rebuild")]
     prune: bool,
 }
@@ -118,8 +119,12 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     }
     let interrupted = interrupted.load(Ordering::SeqCst);
     let pruned = if args.prune && !interrupted {
+        // articles read from stdin carry this path
+        let stdin = Path::new("<stdin>");
+        let scope: Vec<&Path> =
+            args.input.paths.iter().map(|p| if p.as_os_str() == STDIN { stdin } else { p.as_path() }).collect();
         let unread: Vec<&Path> = unread.iter().map(PathBuf::as_path).collect();
-        writer.prune(&unread).context("pruning the index")?
+        writer.prune(&scope, &unread).context("pruning the index")?
     } else {
         0
     };

@@ -240,13 +240,15 @@ impl NewsWriter {
         was_indexed
     }
 
-    /// Deletes the indexed articles that this run did not meet: their file was deleted, or
-    /// edited when the article has no id of its own (its id is derived from its content, so
-    /// the edited file arrived as a new article). Only sound after a run that read the
-    /// whole archive to its end. Articles from files under `unread` (inputs that failed
-    /// this run) are kept: a file that could not be read is not a file that is gone.
-    /// Returns how many articles were deleted; they go at the next commit.
-    pub fn prune(&mut self, unread: &[&Path]) -> Result<u64> {
+    /// Deletes the indexed articles from files under `scope` (the inputs of a run that
+    /// read them to the end) that this run did not meet: their file was deleted, or edited
+    /// when the article has no id of its own (its id is derived from its content, so the
+    /// edited file arrived as a new article). Articles from elsewhere are never touched,
+    /// nor those from files under `unread` (inputs that failed this run: a file that could
+    /// not be read is not a file that is gone). Returns how many articles were deleted;
+    /// they go at the next commit.
+    pub fn prune(&mut self, scope: &[&Path], unread: &[&Path]) -> Result<u64> {
+        let under = |dirs: &[&Path], path: &str| dirs.iter().any(|dir| Path::new(path).starts_with(dir));
         let searcher = super::reader_of(self.writer.index())?.searcher();
         let mut pruned = HashSet::new();
         for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
@@ -259,7 +261,7 @@ impl NewsWriter {
                 }
                 let stored: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ordinal as u32, doc))?;
                 let path = stored.get_first(self.fields.path).and_then(|v| v.as_str()).unwrap_or_default();
-                if unread.iter().any(|dir| Path::new(path).starts_with(dir)) {
+                if !under(scope, path) || under(unread, path) {
                     continue;
                 }
                 let id = stored.get_first(self.fields.article_id).and_then(|v| v.as_str()).unwrap_or_default();
@@ -274,8 +276,7 @@ impl NewsWriter {
                 Some((path, line)) if line.bytes().all(|b| b.is_ascii_digit()) => path,
                 _ => origin.as_str(),
             };
-            !pruned.contains(into)
-                && (folded_now.contains(origin) || unread.iter().any(|dir| Path::new(path).starts_with(dir)))
+            !pruned.contains(into) && (folded_now.contains(origin) || !under(scope, path) || under(unread, path))
         });
         Ok(pruned.len() as u64)
     }
