@@ -842,6 +842,15 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
     }
     let last = &toks[end];
     let lower = last.core.to_lowercase();
+    // "Kate Bedingfield, who said": the relative pronoun stands for the name before it
+    if lower == "who"
+        && end >= 1
+        && toks[end - 1].trail_break
+        && let Some(start) = run_start_ending_at(&toks, end - 1)
+        && let Some(person @ Cand::Person { .. }) = eval_run(&toks[start..end])
+    {
+        return Some((person, toks[start].start));
+    }
     match lower.as_str() {
         "he" => return Some((Cand::Pronoun(Gender::Male), last.start)),
         "she" => return Some((Cand::Pronoun(Gender::Female), last.start)),
@@ -2459,6 +2468,8 @@ mod tests {
             vec![v(&["Omar Haddad"])]
         );
         assert_eq!(speakers(&ps), vec![v(&["Lena Ortiz", "Omar Haddad"])]);
+        let ps = ["The campaign pointed to its adviser Nora Pike, who said that the account \"did not happen.\""];
+        assert_eq!(speakers(&ps), vec![v(&["Nora Pike"])]);
         let ps = ["Mr Okonjo said that the plan was \"off the mark\" and would fail."];
         assert_eq!(speakers(&ps), vec![v(&["Okonjo"])]);
         // a document is no speaker; the quotation is left to the other rules
