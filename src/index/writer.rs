@@ -266,10 +266,10 @@ impl NewsWriter {
                 }
                 let id = stored.get_first(self.fields.article_id).and_then(|v| v.as_str()).unwrap_or_default();
                 self.writer.delete_term(Term::from_field_u64(self.fields.id_hash, hash));
-                self.by_content.retain(|_, kept| kept != id);
                 pruned.insert(id.to_string());
             }
         }
+        self.by_content.retain(|_, kept| !pruned.contains(kept));
         let folded_now = &self.folded_now;
         self.meta.folded.retain(|origin, into| {
             let path = match origin.rsplit_once(':') {
