@@ -11,13 +11,12 @@
 //! article's title, id, date and source stored; 2 writer threads, a 1 GiB budget, one commit.
 //! `search` opens the index, parses the query over the text field and prints the ids of the top 10.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use flate2::read::MultiGzDecoder;
+use newsdex::ingest::open_decompressed;
 use serde_json::Value;
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
@@ -45,15 +44,10 @@ fn schema() -> Schema {
     builder.build()
 }
 
-/// A line reader over a plain or gzip'd file.
-pub fn open_lines(path: &Path) -> Result<Box<dyn BufRead>> {
-    let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
-    } else {
-        Box::new(file)
-    };
-    Ok(Box::new(BufReader::with_capacity(1 << 16, reader)))
+/// A line reader over a plain, gzip'd or zstd'd file, decompressed as `newsdex index` does.
+fn open_lines(path: &Path) -> Result<BufReader<Box<dyn Read>>> {
+    let reader = open_decompressed(path).with_context(|| format!("opening {}", path.display()))?;
+    Ok(BufReader::with_capacity(1 << 16, reader))
 }
 
 fn str_of<'a>(article: &'a Value, keys: &[&str]) -> &'a str {

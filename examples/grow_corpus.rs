@@ -24,8 +24,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use flate2::Compression;
-use flate2::read::MultiGzDecoder;
 use flate2::write::GzEncoder;
+use newsdex::ingest::open_decompressed;
 use serde_json::Value;
 
 const ID_KEYS: [&str; 6] = ["ID", "id", "Id", "guid", "uuid", "article_id"];
@@ -86,14 +86,10 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-fn open_lines(path: &Path) -> Result<Box<dyn BufRead>> {
-    let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
-    } else {
-        Box::new(file)
-    };
-    Ok(Box::new(BufReader::with_capacity(1 << 16, reader)))
+/// A line reader over a plain, gzip'd or zstd'd file, decompressed as `newsdex index` does.
+fn open_lines(path: &Path) -> Result<BufReader<Box<dyn Read>>> {
+    let reader = open_decompressed(path).with_context(|| format!("opening {}", path.display()))?;
+    Ok(BufReader::with_capacity(1 << 16, reader))
 }
 
 /// The non-empty paragraphs of `body` in a random order, joined as they were

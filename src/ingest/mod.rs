@@ -42,15 +42,20 @@ pub fn format_of(path: &Path) -> Option<Format> {
     format_and_compression(path).map(|(format, _)| format)
 }
 
-fn format_and_compression(path: &Path) -> Option<(Format, Compression)> {
-    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-    let (inner, compression) = if let Some(inner) = name.strip_suffix(".gz") {
+/// The compression of a file from its (lower-cased) name, and the name without its suffix.
+fn compression_of(name: &str) -> (&str, Compression) {
+    if let Some(inner) = name.strip_suffix(".gz") {
         (inner, Compression::Gzip)
     } else if let Some(inner) = name.strip_suffix(".zst") {
         (inner, Compression::Zstd)
     } else {
-        (name.as_str(), Compression::None)
-    };
+        (name, Compression::None)
+    }
+}
+
+fn format_and_compression(path: &Path) -> Option<(Format, Compression)> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let (inner, compression) = compression_of(&name);
     let format = match inner.rsplit_once('.')?.1 {
         "txt" | "text" => Format::Text,
         "html" | "htm" => Format::Html,
@@ -223,6 +228,13 @@ fn walk_error_message(err: &walkdir::Error) -> String {
     }
 }
 
+/// A file's bytes, decompressed when its name ends in `.gz` or `.zst` (as `newsdex index`
+/// reads it), for tools that read an archive themselves (benchmarks, generators).
+pub fn open_decompressed(path: &Path) -> std::io::Result<Box<dyn Read>> {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    open(path, compression_of(&name).1)
+}
+
 fn open(path: &Path, compression: Compression) -> std::io::Result<Box<dyn Read>> {
     let file = File::open(path)?;
     Ok(match compression {
@@ -368,6 +380,23 @@ pub fn finish(origin: Origin, raw: RawArticle) -> Result<(Article, Option<Proble
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_decompressed_reads_plain_and_gzip_files_alike() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("feed.jsonl");
+        std::fs::write(&plain, "line one\n").unwrap();
+        let gzipped = dir.path().join("feed.jsonl.GZ");
+        let mut encoder = flate2::write::GzEncoder::new(File::create(&gzipped).unwrap(), Default::default());
+        encoder.write_all(b"line one\n").unwrap();
+        encoder.finish().unwrap();
+        for path in [plain, gzipped] {
+            let mut text = String::new();
+            open_decompressed(&path).unwrap().read_to_string(&mut text).unwrap();
+            assert_eq!(text, "line one\n", "{}", path.display());
+        }
+    }
 
     #[test]
     fn formats_come_from_the_name() {
