@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{TestEnv, generate_corpus, generated_article, stderr};
@@ -141,6 +141,16 @@ fn spawn_index(inputs: &[&Path], index: &Path, extra: &[&str], log: &Path, stdin
         .stderr(log)
         .spawn()
         .expect("spawn newsdex")
+}
+
+/// `newsdex index -` with `--commit-every 1`, fed `articles` through a pipe that stays open
+/// (a feed that pauses), stderr to `log`.
+fn piped_writer(index: &Path, log: &Path, articles: std::ops::Range<usize>) -> (Child, ChildStdin) {
+    let mut child = spawn_index(&[Path::new("-")], index, &["--commit-every", "1"], log, Stdio::piped());
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(jsonl(articles).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    (child, stdin)
 }
 
 fn run_index(inputs: &[&Path], index: &Path, extra: &[&str]) -> (i32, String) {
@@ -355,10 +365,7 @@ fn ctrl_c_commits_what_was_read_exits_130_and_a_rerun_finishes() {
     let env = TestEnv::new();
     let log = env.path("stderr.log");
     let index = env.index_dir();
-    let mut child = spawn_index(&[Path::new("-")], &index, &["--commit-every", "1"], &log, Stdio::piped());
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(jsonl(0..300).as_bytes()).unwrap();
-    stdin.flush().unwrap();
+    let (mut child, mut stdin) = piped_writer(&index, &log, 0..300);
     // A commit happens when an article arrives after --commit-every seconds (see
     // `a_stalled_input_is_committed_within_commit_every`), hence the 301st line.
     std::thread::sleep(Duration::from_millis(1200));
@@ -406,10 +413,7 @@ fn a_second_writer_is_refused_at_once_and_searches_see_the_last_commit() {
     let env = TestEnv::new();
     let log = env.path("stderr.log");
     let index = env.index_dir();
-    let mut writer = spawn_index(&[Path::new("-")], &index, &["--commit-every", "1"], &log, Stdio::piped());
-    let mut stdin = writer.stdin.take().expect("stdin");
-    stdin.write_all(jsonl(0..200).as_bytes()).unwrap();
-    stdin.flush().unwrap();
+    let (mut writer, mut stdin) = piped_writer(&index, &log, 0..200);
     std::thread::sleep(Duration::from_millis(1200));
     stdin.write_all(jsonl(200..201).as_bytes()).unwrap();
     stdin.flush().unwrap();
@@ -445,10 +449,7 @@ fn a_stalled_input_is_committed_within_commit_every() {
     let env = TestEnv::new();
     let log = env.path("stderr.log");
     let index = env.index_dir();
-    let mut writer = spawn_index(&[Path::new("-")], &index, &["--commit-every", "1"], &log, Stdio::piped());
-    let mut stdin = writer.stdin.take().expect("stdin");
-    stdin.write_all(jsonl(0..50).as_bytes()).unwrap();
-    stdin.flush().unwrap();
+    let (mut writer, stdin) = piped_writer(&index, &log, 0..50);
     let committed = wait_until(Duration::from_secs(10), || stats_articles(&index) == Some(50));
     drop(stdin);
     writer.wait().expect("wait");
