@@ -66,9 +66,9 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # and read, e.g. every segment of a merge: page cache the kernel can drop at any time. The
 # memory a process actually holds is its anonymous memory, sampled here from /proc.
 peak_anon() { # peak_anon PID: largest RssAnon (KB) of PID's child (the timed command) while it runs
-    local pid=$1 peak=0 child kb
+    local pid=$1 peak=0 child="" kb
     while kill -0 "$pid" 2>/dev/null; do
-        child=$(pgrep -P "$pid" | head -1 || true)
+        [[ -z $child ]] && child=$(pgrep -P "$pid" | head -1 || true)
         if [[ -n $child ]]; then
             kb=$(awk '/^RssAnon/ {print $2}' "/proc/$child/status" 2>/dev/null || true)
             [[ -n $kb && $kb -gt $peak ]] && peak=$kb

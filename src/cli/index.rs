@@ -90,7 +90,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
                 match problem.skipped {
                     Some(reason) => {
                         *skipped.entry(reason).or_default() += 1;
-                        unread.push(PathBuf::from(&problem.origin.path));
+                        if args.prune {
+                            unread.push(PathBuf::from(&problem.origin.path));
+                        }
                     }
                     None => warnings += 1,
                 }
