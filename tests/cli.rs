@@ -318,3 +318,49 @@ fn remove_deletes_whole_articles_by_id() {
     let everything = env.search(&["", "--limit", "1000", "--per-article", "0"]);
     assert!(hits(&everything).iter().all(|h| h["article_id"] != "agg-000203"));
 }
+
+#[test]
+fn a_run_merges_its_segments_and_facet_counts_stay_exact_across_segments() {
+    let segments = |env: &TestEnv| env.json(&["stats", "--json"], 0)["segments"].as_u64().unwrap();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8) as u64;
+    // A commit after every article makes dozens of segments; the run ends with one per core.
+    let env = TestEnv::new();
+    let corpus = corpus();
+    assert_eq!(env.run(&["index", corpus.to_str().unwrap(), "--commit-every", "0"]).status.code(), Some(0));
+    let merged = segments(&env);
+    assert!((1..=cores).contains(&merged), "{merged} segments");
+    let plain = TestEnv::with_corpus();
+    let everything = ["the", "--limit", "10000", "--per-article", "0"];
+    assert_eq!(env.search(&everything), plain.search(&everything));
+
+    // A small later run keeps its own segment: the big ones are not rewritten for it.
+    env.write(
+        "later/extra.txt",
+        "Extra\nID: extra-1\nDate: 2020-02-02\nSource: Test Wire\n\nThe minister said: \"We will build the dam.\"\n",
+    );
+    assert_eq!(env.run(&["index", env.path("later").to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(segments(&env), merged + 1);
+
+    // Facets cut to 3 values agree with counting every hit by hand, ties by value.
+    let all = env.search(&["the", "--limit", "10000", "--per-article", "0", "--facets", "0"]);
+    let top = env.search(&["the", "--facets", "3"]);
+    let mut speakers: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut sources: std::collections::BTreeMap<String, u64> = Default::default();
+    for hit in hits(&all) {
+        for speaker in hit["speakers"].as_array().unwrap() {
+            *speakers.entry(speaker.as_str().unwrap().to_string()).or_default() += 1;
+        }
+        if let Some(source) = hit["source"].as_str() {
+            *sources.entry(source.to_string()).or_default() += 1;
+        }
+    }
+    let best = |counts: std::collections::BTreeMap<String, u64>| {
+        let mut values: Vec<(String, u64)> = counts.into_iter().collect();
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        values.truncate(3);
+        values.into_iter().map(|(value, count)| serde_json::json!({"value": value, "count": count})).collect::<Vec<_>>()
+    };
+    assert!(speakers.len() > 3 && sources.len() > 3, "the corpus has enough values to cut");
+    assert_eq!(top["facets"]["speaker"].as_array().unwrap(), &best(speakers));
+    assert_eq!(top["facets"]["source"].as_array().unwrap(), &best(sources));
+}

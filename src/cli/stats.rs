@@ -47,7 +47,7 @@ fn print_summary(out: &mut impl Write, s: &IndexSummary) -> std::io::Result<()> 
     };
     writeln!(out, "dates:             {range} ({} articles without a date)", s.undated_articles)?;
     writeln!(out, "sources:           {}", s.sources)?;
-    writeln!(out, "size on disk:      {:.1} MiB", s.size_bytes as f64 / (1 << 20) as f64)?;
+    writeln!(out, "size on disk:      {:.1} MiB in {} segments", s.size_bytes as f64 / (1 << 20) as f64, s.segments)?;
     let list = |values: Vec<String>| if values.is_empty() { "-".to_string() } else { values.join(" · ") };
     writeln!(
         out,

@@ -13,6 +13,10 @@ use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, T
 /// cache, where a larger table was measured to cost as much as it saves.
 const SLOTS: usize = 4096;
 
+/// Slots while few words have been stemmed: a query stems a handful of words, and its
+/// analyser is cloned once per field, so the full table only comes after this many misses.
+const FIRST_SLOTS: usize = 64;
+
 /// A [`TokenFilter`] that stems English words like [`Stemmer`], remembering its results.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CachedStemmer;
@@ -50,13 +54,15 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// the words not in it. A word whose slot holds another word replaces it.
 struct Memory {
     slots: Vec<(String, String)>,
+    misses: usize,
     stemmer: TextAnalyzer,
 }
 
 impl Default for Memory {
     fn default() -> Self {
         Memory {
-            slots: vec![(String::new(), String::new()); SLOTS],
+            slots: Vec::new(),
+            misses: 0,
             stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build(),
         }
     }
@@ -64,10 +70,16 @@ impl Default for Memory {
 
 impl Memory {
     fn stem_into(&mut self, text: &mut String) {
+        if self.slots.is_empty() || (self.misses == FIRST_SLOTS && self.slots.len() < SLOTS) {
+            let size = if self.slots.is_empty() { FIRST_SLOTS } else { SLOTS };
+            self.slots = vec![(String::new(), String::new()); size];
+        }
         let mut hasher = FxHasher::default();
         hasher.write(text.as_bytes());
-        let (word, stem) = &mut self.slots[hasher.finish() as usize & (SLOTS - 1)];
+        let mask = self.slots.len() - 1;
+        let (word, stem) = &mut self.slots[hasher.finish() as usize & mask];
         if word != text {
+            self.misses += 1;
             let mut stream = self.stemmer.token_stream(text);
             stem.clear();
             stem.push_str(if stream.advance() { &stream.token().text } else { text });

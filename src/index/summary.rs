@@ -22,6 +22,8 @@ pub struct IndexSummary {
     pub undated_articles: u64,
     pub sources: u64,
     pub size_bytes: u64,
+    /// Tantivy segments: each is opened by every query (see `NewsWriter::finish`).
+    pub segments: u64,
     pub top_sources: Vec<ValueCount>,
     pub top_countries: Vec<CountryCount>,
     pub top_regions: Vec<ValueCount>,
@@ -74,6 +76,7 @@ pub fn summarize(news_index: &NewsIndex, dir: &Path, top: usize) -> Result<Index
         undated_articles: undated,
         sources: sources.len() as u64,
         size_bytes: NewsIndex::size_on_disk(dir),
+        segments: searcher.segment_readers().len() as u64,
         top_sources: facets.source,
         top_countries: facets.country,
         top_regions: facets.region,

@@ -2,35 +2,28 @@
 //!
 //! Tantivy's `FacetCollector` turns each counted ordinal back into its term one at a time,
 //! which dominates a search for a common word when there are thousands of speakers.
-//! This collector counts ordinals per segment in plain arrays, and resolves the ordinals
-//! it saw in one sorted pass over each segment's dictionary. Countries are resolved up
-//! front (a segment holds at most a few hundred), so regions can be counted once per
-//! passage even when it names several countries of one region.
+//! This collector counts ordinals per segment in plain arrays and names only the values
+//! that can make the top of a facet ([`top_values`]). Countries are resolved up front (a
+//! segment holds at most a few hundred), so regions can be counted once per passage even
+//! when it names several countries of one region.
 
-use std::collections::HashMap;
-
+use itertools::Itertools;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
+use super::{CountryCount, Facets, ValueCount};
 use crate::extract::countries;
 
-/// Counts per facet value; countries by table index, regions by sub-region name.
-#[derive(Debug, Default)]
-pub struct RawFacetCounts {
-    pub country: HashMap<usize, u64>,
-    pub region: HashMap<&'static str, u64>,
-    pub speaker: HashMap<String, u64>,
-    pub source: HashMap<String, u64>,
-    pub year: HashMap<String, u64>,
+/// Counts the country, region, speaker, source and year facets of the matching passages
+/// and keeps the `limit` most frequent values of each.
+pub struct FacetCounter {
+    pub limit: usize,
 }
 
-/// Counts the country, region, speaker, source and year facets of the matching passages.
-pub struct FacetCounter;
-
 /// A flat facet field (one level: speaker, source, year) in one segment.
-struct FlatCounts {
+pub struct FlatCounts {
     reader: FacetReader,
     counts: Vec<u32>,
 }
@@ -49,35 +42,28 @@ impl FlatCounts {
             }
         }
     }
+}
 
-    /// The values seen, with their counts: one sorted pass over the dictionary.
-    fn harvest(self, into: &mut HashMap<String, u64>) {
-        let ords: Vec<u64> = (0..self.counts.len() as u64).filter(|&ord| self.counts[ord as usize] > 0).collect();
-        let mut seen = ords.iter();
-        let _ = self.reader.facet_dict().sorted_ords_to_term_cb(&ords, |bytes| {
-            let Some(&ord) = seen.next() else { return };
-            if let Ok(facet) = Facet::from_encoded(bytes.to_vec()) {
-                *into.entry(facet.to_path().join("/")).or_default() += u64::from(self.counts[ord as usize]);
-            }
-        });
-    }
+/// One segment's counts.
+pub struct SegmentCounts {
+    /// By index in the country table, and by index of the sub-region.
+    country: Vec<u64>,
+    region: Vec<u64>,
+    speaker: FlatCounts,
+    source: FlatCounts,
+    year: FlatCounts,
 }
 
 pub struct FacetSegmentCounter {
     countries: FacetReader,
     /// Country facet ordinal → (index in the country table, index of its sub-region).
     country_of_ord: Vec<Option<(usize, usize)>>,
-    /// Counts by country table index, and by sub-region index.
-    country_counts: Vec<u64>,
-    region_counts: Vec<u64>,
     regions_of_doc: Vec<usize>,
-    speaker: FlatCounts,
-    source: FlatCounts,
-    year: FlatCounts,
+    counts: SegmentCounts,
 }
 
 impl Collector for FacetCounter {
-    type Fruit = RawFacetCounts;
+    type Fruit = Facets;
     type Child = FacetSegmentCounter;
 
     fn for_segment(&self, _segment_local_id: u32, segment: &SegmentReader) -> tantivy::Result<FacetSegmentCounter> {
@@ -98,12 +84,14 @@ impl Collector for FacetCounter {
         Ok(FacetSegmentCounter {
             countries,
             country_of_ord,
-            country_counts: vec![0; countries::all().len()],
-            region_counts: vec![0; subregions().len()],
             regions_of_doc: Vec::new(),
-            speaker: FlatCounts::open(segment, "speaker")?,
-            source: FlatCounts::open(segment, "source_facet")?,
-            year: FlatCounts::open(segment, "year")?,
+            counts: SegmentCounts {
+                country: vec![0; countries::all().len()],
+                region: vec![0; subregions().len()],
+                speaker: FlatCounts::open(segment, "speaker")?,
+                source: FlatCounts::open(segment, "source_facet")?,
+                year: FlatCounts::open(segment, "year")?,
+            },
         })
     }
 
@@ -111,17 +99,98 @@ impl Collector for FacetCounter {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<RawFacetCounts>) -> tantivy::Result<RawFacetCounts> {
-        let mut total = RawFacetCounts::default();
-        for fruit in fruits {
-            add(&mut total.country, fruit.country);
-            add(&mut total.region, fruit.region);
-            add(&mut total.speaker, fruit.speaker);
-            add(&mut total.source, fruit.source);
-            add(&mut total.year, fruit.year);
-        }
-        Ok(total)
+    fn merge_fruits(&self, segments: Vec<SegmentCounts>) -> tantivy::Result<Facets> {
+        let limit = self.limit;
+        let all = countries::all();
+        let mut country: Vec<CountryCount> = sum(segments.iter().map(|s| &s.country), all.len())
+            .filter(|&(_, count)| count > 0)
+            .map(|(i, count)| CountryCount { code: all[i].code.into(), name: all[i].name.into(), count })
+            .collect();
+        country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        country.truncate(limit);
+        let mut region: Vec<ValueCount> = sum(segments.iter().map(|s| &s.region), subregions().len())
+            .filter(|&(_, count)| count > 0)
+            .map(|(i, count)| ValueCount { value: subregions()[i].to_string(), count })
+            .collect();
+        region.sort_by(by_count_then_value);
+        region.truncate(limit);
+        let flat = |field: fn(&SegmentCounts) -> &FlatCounts| {
+            let field_segments: Vec<&FlatCounts> = segments.iter().map(field).collect();
+            top_values(&field_segments, limit)
+        };
+        let mut year = flat(|s| &s.year);
+        year.sort_by(|a, b| b.value.cmp(&a.value));
+        Ok(Facets { country, region, speaker: flat(|s| &s.speaker), source: flat(|s| &s.source), year })
     }
+}
+
+/// Sums per-segment count arrays, by index.
+fn sum<'a>(parts: impl Iterator<Item = &'a Vec<u64>>, len: usize) -> impl Iterator<Item = (usize, u64)> {
+    let mut total = vec![0; len];
+    for part in parts {
+        for (t, n) in total.iter_mut().zip(part) {
+            *t += n;
+        }
+    }
+    total.into_iter().enumerate()
+}
+
+fn by_count_then_value(a: &ValueCount, b: &ValueCount) -> std::cmp::Ordering {
+    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+}
+
+/// One segment's counted values of a flat facet, named: encoded facets back to back, in
+/// dictionary (= sorted) order, without one allocation per value.
+struct NamedCounts {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    counts: Vec<u64>,
+}
+
+impl NamedCounts {
+    /// Names the counted ordinals in one pass over the segment's dictionary.
+    fn of(segment: &FlatCounts) -> NamedCounts {
+        let ords: Vec<u64> = (0u64..).zip(&segment.counts).filter(|&(_, &n)| n > 0).map(|(ord, _)| ord).collect();
+        let mut named = NamedCounts { bytes: Vec::new(), ends: Vec::with_capacity(ords.len()), counts: Vec::new() };
+        let mut counts = ords.iter().map(|&ord| u64::from(segment.counts[ord as usize]));
+        let _ = segment.reader.facet_dict().sorted_ords_to_term_cb(&ords, |encoded| {
+            named.bytes.extend_from_slice(encoded);
+            named.ends.push(named.bytes.len());
+            named.counts.push(counts.next().unwrap_or_default());
+        });
+        named
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&[u8], u64)> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).zip(&self.counts).map(|((start, &end), &count)| (&self.bytes[start..end], count))
+    }
+}
+
+/// The `limit` values counted most often over all segments, ties by value. Each segment's
+/// values come out of its dictionary sorted, so one merge sums them without hashing; only
+/// the values kept become strings (a common word meets tens of thousands of speakers).
+fn top_values(segments: &[&FlatCounts], limit: usize) -> Vec<ValueCount> {
+    let named: Vec<NamedCounts> = segments.iter().map(|s| NamedCounts::of(s)).collect();
+    let mut totals: Vec<(&[u8], u64)> = named
+        .iter()
+        .map(NamedCounts::iter)
+        .kmerge_by(|a, b| a.0 < b.0)
+        .coalesce(|a, b| if a.0 == b.0 { Ok((a.0, a.1 + b.1)) } else { Err((a, b)) })
+        .collect();
+    let best_first = |a: &(&[u8], u64), b: &(&[u8], u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
+    if totals.len() > limit {
+        totals.select_nth_unstable_by(limit, best_first);
+        totals.truncate(limit);
+    }
+    totals.sort_unstable_by(best_first);
+    totals
+        .into_iter()
+        .filter_map(|(encoded, count)| {
+            let facet = Facet::from_encoded(encoded.to_vec()).ok()?;
+            Some(ValueCount { value: facet.to_path().join("/"), count })
+        })
+        .collect()
 }
 
 /// The M49 sub-regions of the country table, in table order.
@@ -138,41 +207,27 @@ fn subregions() -> &'static [&'static str] {
     &SUBREGIONS
 }
 
-fn add<K: std::hash::Hash + Eq>(total: &mut HashMap<K, u64>, part: HashMap<K, u64>) {
-    for (key, count) in part {
-        *total.entry(key).or_default() += count;
-    }
-}
-
 impl SegmentCollector for FacetSegmentCounter {
-    type Fruit = RawFacetCounts;
+    type Fruit = SegmentCounts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.regions_of_doc.clear();
+        let counts = &mut self.counts;
         for ord in self.countries.facet_ords(doc) {
             if let Some(&Some((country, region))) = self.country_of_ord.get(ord as usize) {
-                self.country_counts[country] += 1;
+                counts.country[country] += 1;
                 if !self.regions_of_doc.contains(&region) {
                     self.regions_of_doc.push(region);
-                    self.region_counts[region] += 1;
+                    counts.region[region] += 1;
                 }
             }
         }
-        self.speaker.collect(doc);
-        self.source.collect(doc);
-        self.year.collect(doc);
+        counts.speaker.collect(doc);
+        counts.source.collect(doc);
+        counts.year.collect(doc);
     }
 
-    fn harvest(self) -> RawFacetCounts {
-        let nonzero = |counts: Vec<u64>| counts.into_iter().enumerate().filter(|(_, n)| *n > 0);
-        let mut counts = RawFacetCounts {
-            country: nonzero(self.country_counts).collect(),
-            region: nonzero(self.region_counts).map(|(i, n)| (subregions()[i], n)).collect(),
-            ..Default::default()
-        };
-        self.speaker.harvest(&mut counts.speaker);
-        self.source.harvest(&mut counts.source);
-        self.year.harvest(&mut counts.year);
-        counts
+    fn harvest(self) -> SegmentCounts {
+        self.counts
     }
 }

@@ -20,7 +20,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 use crate::error::{Error, Result};
 use crate::extract::countries;
 use crate::index::{Fields, NewsIndex};
-use facets::{FacetCounter, RawFacetCounts};
+use facets::FacetCounter;
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -173,7 +173,7 @@ pub fn search_with(searcher: &Searcher, news_index: &NewsIndex, request: &Search
             tokenizer.clone(),
         ));
     }
-    let facets = facet_counts.map(|counts| facets(&counts, request.facet_limit)).unwrap_or_default();
+    let facets = facet_counts.unwrap_or_default();
     Ok(SearchResults { query: request.query.clone(), total, hits, facets, warnings: parsed.warnings })
 }
 
@@ -207,7 +207,7 @@ fn collect(
     searcher: &Searcher,
     query: &dyn Query,
     request: &SearchRequest,
-) -> Result<(u64, Vec<Ranked>, Option<RawFacetCounts>)> {
+) -> Result<(u64, Vec<Ranked>, Option<Facets>)> {
     match request.sort {
         SortOrder::Relevance => collect_with(searcher, query, request, |n| {
             MapFruit(
@@ -266,15 +266,16 @@ fn collect_with<C>(
     query: &dyn Query,
     request: &SearchRequest,
     top_collector: impl Fn(usize) -> C,
-) -> Result<(u64, Vec<Ranked>, Option<RawFacetCounts>)>
+) -> Result<(u64, Vec<Ranked>, Option<Facets>)>
 where
     C: tantivy::collector::Collector<Fruit = Vec<Ranked>>,
 {
     let wanted = request.offset + request.limit;
     let mut window = if request.per_article == 0 { wanted } else { wanted * 4 }.max(16);
     let (total, mut candidates, facet_counts) = if request.facet_limit > 0 {
-        let (total, top, counts) =
-            searcher.search(query, &(Count, top_collector(window), FacetCounter)).map_err(query_error)?;
+        let (total, top, counts) = searcher
+            .search(query, &(Count, top_collector(window), FacetCounter { limit: request.facet_limit }))
+            .map_err(query_error)?;
         (total as u64, top, Some(counts))
     } else {
         let (total, top) = searcher.search(query, &(Count, top_collector(window))).map_err(query_error)?;
@@ -312,34 +313,6 @@ fn per_article(candidates: Vec<Ranked>, limit: usize) -> Vec<Ranked> {
             limit == 0 || *seen <= limit
         })
         .collect()
-}
-
-fn facets(raw: &RawFacetCounts, limit: usize) -> Facets {
-    let all = countries::all();
-    let mut country: Vec<CountryCount> = raw
-        .country
-        .iter()
-        .map(|(&i, &count)| CountryCount { code: all[i].code.into(), name: all[i].name.into(), count })
-        .collect();
-    country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    country.truncate(limit);
-    let values = |counts: &HashMap<String, u64>| {
-        let mut values: Vec<ValueCount> =
-            counts.iter().map(|(value, &count)| ValueCount { value: value.clone(), count }).collect();
-        sort_and_cut(&mut values, limit);
-        values
-    };
-    let mut region: Vec<ValueCount> =
-        raw.region.iter().map(|(value, &count)| ValueCount { value: value.to_string(), count }).collect();
-    sort_and_cut(&mut region, limit);
-    let mut year = values(&raw.year);
-    year.sort_by(|a, b| b.value.cmp(&a.value));
-    Facets { country, region, speaker: values(&raw.speaker), source: values(&raw.source), year }
-}
-
-fn sort_and_cut(values: &mut Vec<ValueCount>, limit: usize) {
-    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    values.truncate(limit);
 }
 
 fn hit_from_document(
