@@ -363,4 +363,19 @@ fn a_run_merges_its_segments_and_facet_counts_stay_exact_across_segments() {
     assert!(speakers.len() > 3 && sources.len() > 3, "the corpus has enough values to cut");
     assert_eq!(top["facets"]["speaker"].as_array().unwrap(), &best(speakers));
     assert_eq!(top["facets"]["source"].as_array().unwrap(), &best(sources));
+    let mut countries: std::collections::BTreeMap<(String, String), u64> = Default::default();
+    for hit in hits(&all) {
+        for country in hit["countries"].as_array().unwrap() {
+            let key = (country["name"].as_str().unwrap().to_string(), country["code"].as_str().unwrap().to_string());
+            *countries.entry(key).or_default() += 1;
+        }
+    }
+    let mut expected: Vec<((String, String), u64)> = countries.into_iter().collect();
+    expected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let expected: Vec<Value> = expected
+        .into_iter()
+        .take(3)
+        .map(|((name, code), count)| serde_json::json!({"code": code, "name": name, "count": count}))
+        .collect();
+    assert_eq!(top["facets"]["country"].as_array().unwrap(), &expected);
 }

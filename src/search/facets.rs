@@ -2,14 +2,15 @@
 //!
 //! Tantivy's `FacetCollector` turns each counted ordinal back into its term one at a time,
 //! which dominates a search for a common word when there are thousands of speakers.
-//! This collector counts ordinals per segment in plain arrays and names only the values
-//! that can make the top of a facet ([`top_values`]). Countries are resolved up front (a
+//! This collector counts ordinals per segment in plain arrays, names the counted ones in
+//! one pass over each segment's dictionary, merges the sorted lists and makes strings of
+//! the values kept only ([`top_values`]). Countries are resolved up front (a
 //! segment holds at most a few hundred), so regions can be counted once per passage even
 //! when it names several countries of one region.
 
 use itertools::Itertools;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::fastfield::FacetReader;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
@@ -22,21 +23,52 @@ pub struct FacetCounter {
     pub limit: usize,
 }
 
+/// Matching passages are counted in blocks of this many: a block reads each facet column
+/// in one call, block by block of its index, instead of one lookup per passage and column.
+const BLOCK: usize = 256;
+
+/// A facet field's column in one segment: ordinals per passage, and their dictionary.
+fn facet_column(segment: &SegmentReader, field: &str) -> tantivy::Result<StrColumn> {
+    segment
+        .fast_fields()
+        .str(field)?
+        .ok_or_else(|| tantivy::TantivyError::SchemaError(format!("facet field `{field}` has no column")))
+}
+
+/// The facet ordinals of a block of passages (sorted), as (passage, ordinal) pairs.
+#[derive(Default)]
+struct BlockOrds {
+    docs: Vec<DocId>,
+    rows: Vec<u32>,
+    ords: Vec<u64>,
+}
+
+impl BlockOrds {
+    fn read(&mut self, column: &Column<u64>, block: &[DocId]) {
+        self.docs.clear();
+        self.rows.clear();
+        column.row_ids_for_docs(block, &mut self.docs, &mut self.rows);
+        self.ords.resize(self.rows.len(), 0);
+        column.values.get_vals(&self.rows, &mut self.ords);
+    }
+}
+
 /// A flat facet field (one level: speaker, source, year) in one segment.
 pub struct FlatCounts {
-    reader: FacetReader,
+    column: StrColumn,
     counts: Vec<u32>,
 }
 
 impl FlatCounts {
     fn open(segment: &SegmentReader, field: &str) -> tantivy::Result<FlatCounts> {
-        let reader = segment.facet_reader(field)?;
-        let counts = vec![0; reader.num_facets()];
-        Ok(FlatCounts { reader, counts })
+        let column = facet_column(segment, field)?;
+        let counts = vec![0; column.num_terms()];
+        Ok(FlatCounts { column, counts })
     }
 
-    fn collect(&mut self, doc: DocId) {
-        for ord in self.reader.facet_ords(doc) {
+    fn count(&mut self, block: &[DocId], scratch: &mut BlockOrds) {
+        scratch.read(self.column.ords(), block);
+        for &ord in &scratch.ords {
             if let Some(count) = self.counts.get_mut(ord as usize) {
                 *count += 1;
             }
@@ -55,10 +87,13 @@ pub struct SegmentCounts {
 }
 
 pub struct FacetSegmentCounter {
-    countries: FacetReader,
+    countries: StrColumn,
     /// Country facet ordinal → (index in the country table, index of its sub-region).
     country_of_ord: Vec<Option<(usize, usize)>>,
     regions_of_doc: Vec<usize>,
+    /// Matching passages not counted yet.
+    block: Vec<DocId>,
+    scratch: BlockOrds,
     counts: SegmentCounts,
 }
 
@@ -67,9 +102,9 @@ impl Collector for FacetCounter {
     type Child = FacetSegmentCounter;
 
     fn for_segment(&self, _segment_local_id: u32, segment: &SegmentReader) -> tantivy::Result<FacetSegmentCounter> {
-        let countries = segment.facet_reader("country")?;
-        let mut country_of_ord = vec![None; countries.num_facets()];
-        let mut terms = countries.facet_dict().stream()?;
+        let countries = facet_column(segment, "country")?;
+        let mut country_of_ord = vec![None; countries.num_terms()];
+        let mut terms = countries.dictionary().stream()?;
         while terms.advance() {
             let Ok(facet) = Facet::from_encoded(terms.key().to_vec()) else { continue };
             let leaf = facet.to_path().last().copied().unwrap_or_default();
@@ -85,6 +120,8 @@ impl Collector for FacetCounter {
             countries,
             country_of_ord,
             regions_of_doc: Vec::new(),
+            block: Vec::with_capacity(BLOCK),
+            scratch: BlockOrds::default(),
             counts: SegmentCounts {
                 country: vec![0; countries::all().len()],
                 region: vec![0; subregions().len()],
@@ -153,7 +190,7 @@ impl NamedCounts {
         let ords: Vec<u64> = (0u64..).zip(&segment.counts).filter(|&(_, &n)| n > 0).map(|(ord, _)| ord).collect();
         let mut named = NamedCounts { bytes: Vec::new(), ends: Vec::with_capacity(ords.len()), counts: Vec::new() };
         let mut counts = ords.iter().map(|&ord| u64::from(segment.counts[ord as usize]));
-        let _ = segment.reader.facet_dict().sorted_ords_to_term_cb(&ords, |encoded| {
+        let _ = segment.column.dictionary().sorted_ords_to_term_cb(&ords, |encoded| {
             named.bytes.extend_from_slice(encoded);
             named.ends.push(named.bytes.len());
             named.counts.push(counts.next().unwrap_or_default());
@@ -207,27 +244,45 @@ fn subregions() -> &'static [&'static str] {
     &SUBREGIONS
 }
 
-impl SegmentCollector for FacetSegmentCounter {
-    type Fruit = SegmentCounts;
-
-    fn collect(&mut self, doc: DocId, _score: Score) {
-        self.regions_of_doc.clear();
-        let counts = &mut self.counts;
-        for ord in self.countries.facet_ords(doc) {
+impl FacetSegmentCounter {
+    /// Counts the passages of the block (in document order, as collected).
+    fn count_block(&mut self) {
+        let (block, scratch, counts) = (&self.block, &mut self.scratch, &mut self.counts);
+        scratch.read(self.countries.ords(), block);
+        let mut current = None;
+        for (&doc, &ord) in scratch.docs.iter().zip(&scratch.ords) {
+            if current != Some(doc) {
+                current = Some(doc);
+                self.regions_of_doc.clear();
+            }
             if let Some(&Some((country, region))) = self.country_of_ord.get(ord as usize) {
                 counts.country[country] += 1;
+                // A passage naming two countries of a region counts once for the region.
                 if !self.regions_of_doc.contains(&region) {
                     self.regions_of_doc.push(region);
                     counts.region[region] += 1;
                 }
             }
         }
-        counts.speaker.collect(doc);
-        counts.source.collect(doc);
-        counts.year.collect(doc);
+        for flat in [&mut counts.speaker, &mut counts.source, &mut counts.year] {
+            flat.count(block, scratch);
+        }
+        self.block.clear();
+    }
+}
+
+impl SegmentCollector for FacetSegmentCounter {
+    type Fruit = SegmentCounts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.block.push(doc);
+        if self.block.len() == BLOCK {
+            self.count_block();
+        }
     }
 
-    fn harvest(self) -> SegmentCounts {
+    fn harvest(mut self) -> SegmentCounts {
+        self.count_block();
         self.counts
     }
 }
