@@ -349,12 +349,50 @@ fn jsonl(range: std::ops::Range<usize>) -> String {
 }
 
 fn stats_articles(index: &Path) -> Option<u64> {
+    stats_field(index, "articles")
+}
+
+fn stats_field(index: &Path, field: &str) -> Option<u64> {
     let output = Command::new(BIN).args(["stats", "--json", "--index"]).arg(index).output().expect("stats");
     if output.status.code() != Some(0) {
         return None;
     }
     let stats: serde_json::Value = serde_json::from_slice(&output.stdout).expect("stats JSON");
-    stats["articles"].as_u64()
+    stats[field].as_u64()
+}
+
+/// A run killed after several commits leaves its segments unmerged (a run merges its own
+/// segments only at its end); the next run merges them, even one that adds nothing.
+#[test]
+fn a_run_killed_before_its_final_merge_is_merged_by_the_next_run() {
+    let env = TestEnv::new();
+    let log = env.path("stderr.log");
+    let index = env.index_dir();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8) as u64;
+    // Three commits: at least three segments, fewer than the eight that make Tantivy's own
+    // merge policy step in on a 2-core machine (2 writer threads).
+    let batches = 3;
+    let (mut writer, mut stdin) = piped_writer(&index, &log, 0..20);
+    for batch in 1..=batches {
+        let committed = batch * 20;
+        assert!(wait_until(Duration::from_secs(10), || stats_articles(&index) == Some(committed as u64)));
+        if batch < batches {
+            stdin.write_all(jsonl(committed..committed + 20).as_bytes()).unwrap();
+            stdin.flush().unwrap();
+        }
+    }
+    writer.kill().expect("kill");
+    writer.wait().expect("wait");
+    let total = (batches * 20) as u64;
+    let left = stats_field(&index, "segments").unwrap();
+    assert!(left >= 3, "{left} segments after {batches} commits");
+
+    let same = env.write("same.jsonl", jsonl(0..batches * 20));
+    let (code, summary) = run_index(&[&same], &index, &[]);
+    assert_eq!(code, 0, "{summary}");
+    assert!(summary.contains(&format!("0 new, 0 replaced, {total} unchanged")), "{summary}");
+    assert_eq!(stats_articles(&index), Some(total));
+    assert!(stats_field(&index, "segments").unwrap() <= cores);
 }
 
 /// Ctrl-C stops at the next article, commits what was read and exits 130 saying how far it

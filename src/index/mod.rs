@@ -122,11 +122,15 @@ pub struct IndexMeta {
     /// Syndicated copies folded into an article already indexed: origin → kept article id.
     #[serde(default)]
     pub folded: std::collections::BTreeMap<String, String>,
+    /// A run committed passages and has not merged its segments yet (it was killed before
+    /// its end): the next run merges every segment (see `NewsWriter::finish`).
+    #[serde(default)]
+    pub merge_pending: bool,
 }
 
 impl Default for IndexMeta {
     fn default() -> Self {
-        IndexMeta { schema_version: SCHEMA_VERSION, folded: Default::default() }
+        IndexMeta { schema_version: SCHEMA_VERSION, folded: Default::default(), merge_pending: false }
     }
 }
 

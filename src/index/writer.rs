@@ -99,7 +99,9 @@ impl NewsWriter {
         })?;
         // Merging is done once, at the end of a run (see `finish`), not as segments come.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        let segments_before = index.searchable_segment_ids()?.into_iter().collect();
+        // After a run that was killed before merging, every segment counts as this run's.
+        let segments_before =
+            if meta.merge_pending { HashSet::new() } else { index.searchable_segment_ids()?.into_iter().collect() };
         let mut news_writer = NewsWriter {
             fields,
             writer,
@@ -292,6 +294,12 @@ impl NewsWriter {
 
     /// Commits everything added so far, with the metadata in the commit's payload.
     pub fn commit(&mut self) -> Result<()> {
+        self.meta.merge_pending |= self.counts.passages > 0;
+        self.save()
+    }
+
+    /// Commits with the metadata as it is.
+    fn save(&mut self) -> Result<()> {
         let payload = serde_json::to_string(&self.meta).map_err(|e| Error::Meta(e.to_string()))?;
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&payload);
@@ -309,6 +317,8 @@ impl NewsWriter {
     /// segments come (Tantivy's default policy) rewrites big runs several times. Older
     /// segments smaller than this run's output join the merge, so the count of segments
     /// stays logarithmic over many small runs; a run that only deletes merges nothing.
+    /// Until the merge is done, commits say so (`merge_pending`), and a run that follows
+    /// a killed one merges every segment.
     pub fn finish(mut self) -> Result<WriteCounts> {
         self.commit()?;
         let index = self.writer.index().clone();
@@ -320,8 +330,7 @@ impl NewsWriter {
             .map(|m| (m.id(), m.num_docs()))
             .collect();
         drop(metas); // a segment's files live while any copy of its meta does
-        // Tantivy's own policy then bounds what is left, e.g. the segments of runs that
-        // were interrupted before they could merge.
+        // Tantivy's own policy then bounds what is left over many runs.
         self.writer.set_merge_policy(Box::<tantivy::indexer::LogMergePolicy>::default());
         let merges: Vec<_> = merge_groups(mergeable, self.threads)
             .into_iter()
@@ -330,6 +339,10 @@ impl NewsWriter {
             .collect();
         for merge in merges {
             merge.wait()?;
+        }
+        if self.meta.merge_pending {
+            self.meta.merge_pending = false;
+            self.save()?;
         }
         self.writer.wait_merging_threads()?;
         Ok(self.counts)
