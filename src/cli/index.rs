@@ -12,7 +12,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::index::NewsIndex;
 use newsdex::index::writer::{NewsWriter, WriterOptions};
-use newsdex::ingest::{FieldMap, STDIN, SkipReason};
+use newsdex::ingest::{FieldMap, STDIN, STDIN_ORIGIN, SkipReason};
 use newsdex::pipeline::{self, Event};
 
 use super::{IndexDir, InputArgs, exit, warn};
@@ -121,10 +121,12 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     }
     let interrupted = interrupted.load(Ordering::SeqCst);
     let pruned = if args.prune && !interrupted {
-        // articles read from stdin carry this path
-        let stdin = Path::new("<stdin>");
-        let scope: Vec<&Path> =
-            args.input.paths.iter().map(|p| if p.as_os_str() == STDIN { stdin } else { p.as_path() }).collect();
+        let scope: Vec<&Path> = args
+            .input
+            .paths
+            .iter()
+            .map(|p| if p.as_os_str() == STDIN { Path::new(STDIN_ORIGIN) } else { p.as_path() })
+            .collect();
         let unread: Vec<&Path> = unread.iter().map(PathBuf::as_path).collect();
         writer.prune(&scope, &unread).context("pruning the index")?
     } else {

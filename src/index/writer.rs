@@ -312,8 +312,8 @@ impl NewsWriter {
     /// Commits, then merges the segments of this run into at most one per writer thread.
     ///
     /// Each commit leaves one segment per writer thread, and a cold query pays for every
-    /// segment it opens (a quarter of a fresh-process query on AllSides went to 4 segments
-    /// instead of 1). Merging once at the end writes each passage once more; merging as
+    /// segment it opens (on AllSides, 4 segments instead of 1 cost a fresh-process query a
+    /// fifth to a quarter more). Merging once at the end writes each passage once more; merging as
     /// segments come (Tantivy's default policy) rewrites big runs several times. Older
     /// segments smaller than this run's output join the merge, so the count of segments
     /// stays logarithmic over many small runs; a run that only deletes merges nothing.

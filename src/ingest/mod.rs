@@ -136,6 +136,9 @@ impl std::fmt::Display for Problem {
 /// The path that stands for standard input (JSON Lines).
 pub const STDIN: &str = "-";
 
+/// The origin path of the articles read from standard input.
+pub const STDIN_ORIGIN: &str = "<stdin>";
+
 /// Walks `inputs` (files, folders, or `-` for stdin) in a stable order and hands every
 /// record to `on_record`, every problem to `on_problem`. Folders are read recursively,
 /// following links; files of other formats inside folders are passed over silently.
@@ -148,7 +151,7 @@ pub fn read_records(
     for input in inputs {
         if input.as_os_str() == STDIN {
             let stdin = std::io::stdin().lock();
-            let origin = Origin { path: "<stdin>".into(), line: None };
+            let origin = Origin { path: STDIN_ORIGIN.into(), line: None };
             if !read_lines(stdin, &origin, &mut on_record, &mut on_problem) {
                 return;
             }
