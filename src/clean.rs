@@ -38,7 +38,21 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    let mut i = 0;
+    while i < text.len() {
+        // printable ASCII but the space (most of English text) is copied as a run
+        let printable = text.as_bytes()[i..].iter().position(|b| !b.is_ascii_graphic()).unwrap_or(text.len() - i);
+        if printable > 0 {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(&text[i..i + printable]);
+            i += printable;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char starts at i");
+        i += c.len_utf8();
         if c.is_whitespace() || c == '\u{200B}' {
             pending_space = true;
         } else if c.is_control() || matches!(c, '\u{FEFF}' | '\u{2060}' | '\u{00AD}') {
@@ -51,7 +65,7 @@ pub fn normalize(text: &str) -> String {
             out.push(c);
         }
     }
-    if is_nfc(&out) { out } else { out.nfc().collect() }
+    if out.is_ascii() || is_nfc(&out) { out } else { out.nfc().collect() }
 }
 
 /// Longest line (in words) that any of the ordinary boilerplate rules may

@@ -740,31 +740,39 @@ const US_GA_CUES: &[&str] = &[
 fn fold_into(text: &str, out: &mut String, map: &mut Vec<usize>) {
     out.clear();
     map.clear();
-    for (i, c) in text.char_indices() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            match c {
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => out.push('\''),
-                '\u{00A0}' | '\u{2009}' | '\u{202F}' => out.push(' '),
-                '\u{2010}' | '\u{2011}' => out.push('-'),
-                'ß' => out.push_str("ss"),
-                'æ' | 'Æ' => out.push_str("ae"),
-                'œ' | 'Œ' => out.push_str("oe"),
-                'ø' | 'Ø' => out.push('o'),
-                'ł' | 'Ł' => out.push('l'),
-                'đ' | 'Đ' => out.push('d'),
-                'ı' => out.push('i'),
-                'þ' | 'Þ' => out.push_str("th"),
-                _ => {
-                    for d in c.nfd() {
-                        if is_combining_mark(d) {
-                            continue;
-                        }
-                        for l in d.to_lowercase() {
-                            if !is_combining_mark(l) {
-                                out.push(l);
-                            }
+    let mut i = 0;
+    while i < text.len() {
+        // a run of ASCII (most of English text) is copied and lower-cased whole
+        let ascii = text.as_bytes()[i..].iter().position(|b| !b.is_ascii()).unwrap_or(text.len() - i);
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&text[i..i + ascii]);
+            out[start..].make_ascii_lowercase();
+            map.extend(i..i + ascii);
+            i += ascii;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char starts at i");
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' => out.push('\''),
+            '\u{00A0}' | '\u{2009}' | '\u{202F}' => out.push(' '),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'ı' => out.push('i'),
+            'þ' | 'Þ' => out.push_str("th"),
+            _ => {
+                for d in c.nfd() {
+                    if is_combining_mark(d) {
+                        continue;
+                    }
+                    for l in d.to_lowercase() {
+                        if !is_combining_mark(l) {
+                            out.push(l);
                         }
                     }
                 }
@@ -773,6 +781,7 @@ fn fold_into(text: &str, out: &mut String, map: &mut Vec<usize>) {
         while map.len() < out.len() {
             map.push(i);
         }
+        i += c.len_utf8();
     }
     map.push(text.len());
 }
@@ -1827,6 +1836,22 @@ pub fn code_in_year(code: &str, year: i32) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_maps_every_folded_byte_to_its_source() {
+        let (mut out, mut map) = (String::new(), Vec::new());
+        let text = "In CÔTE d’Ivoire, Straße";
+        fold_into(text, &mut out, &mut map);
+        assert_eq!(out, "in cote d'ivoire, strasse");
+        assert_eq!(map.len(), out.len() + 1);
+        assert_eq!(*map.last().unwrap(), text.len());
+        // each folded byte points at the start of the character it comes from
+        let source_of = |folded: &str| &text[map[out.find(folded).unwrap()]..];
+        assert!(source_of("cote").starts_with("CÔTE"));
+        assert!(source_of("ote").starts_with("ÔTE"));
+        assert!(source_of("'").starts_with("’Ivoire"));
+        assert!(source_of("ss").starts_with("ße"));
+    }
 
     fn codes(text: &str) -> Vec<&'static str> {
         mentions(text).into_iter().map(|m| m.code).collect()
