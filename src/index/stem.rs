@@ -16,7 +16,8 @@ use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, T
 const SETS: usize = 8192;
 
 /// Sets while few words have been stemmed: a query stems a handful of words, and its
-/// analyser is cloned once per field, so the full table only comes after this many misses.
+/// analyser is cloned once per field, so the full table only comes once this small one
+/// has missed as many words as it holds (`2 * FIRST_SETS`).
 const FIRST_SETS: usize = 32;
 
 /// Longest word (and stem) kept in memory, in bytes; longer ones are rare and stemmed each time.
