@@ -8,9 +8,12 @@
 //! segment holds at most a few hundred), so regions can be counted once per passage even
 //! when it names several countries of one region.
 
+use std::collections::HashMap;
+
 use itertools::Itertools;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::column_index::MultiValueIndex;
+use tantivy::columnar::{Column, ColumnIndex, StrColumn};
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
@@ -41,13 +44,37 @@ struct BlockOrds {
     docs: Vec<DocId>,
     rows: Vec<u32>,
     ords: Vec<u64>,
+    /// Multi-valued columns: the passages with values, their ranks, and the bounds of
+    /// their value ranges.
+    with_values: Vec<DocId>,
+    ranks: Vec<u32>,
+    bounds: Vec<u32>,
 }
 
 impl BlockOrds {
     fn read(&mut self, column: &Column<u64>, block: &[DocId]) {
         self.docs.clear();
         self.rows.clear();
-        column.row_ids_for_docs(block, &mut self.docs, &mut self.rows);
+        match &column.index {
+            // Tantivy looks a multi-valued column up passage by passage; batched here, the
+            // presence index is decoded once per block of it and the value ranges are
+            // read in one call (a common word counts hundreds of thousands of passages).
+            ColumnIndex::Multivalued(MultiValueIndex::MultiValueIndexV2(index)) => {
+                self.with_values.clear();
+                self.ranks.clear();
+                index.optional_index.rank_if_exists_batch(block, &mut self.with_values, &mut self.ranks);
+                let wanted: Vec<u32> = self.ranks.iter().flat_map(|&rank| [rank, rank + 1]).collect();
+                self.bounds.resize(wanted.len(), 0);
+                index.start_index_column.get_vals(&wanted, &mut self.bounds);
+                for (&doc, range) in self.with_values.iter().zip(self.bounds.chunks_exact(2)) {
+                    for row in range[0]..range[1] {
+                        self.docs.push(doc);
+                        self.rows.push(row);
+                    }
+                }
+            }
+            _ => column.row_ids_for_docs(block, &mut self.docs, &mut self.rows),
+        }
         self.ords.resize(self.rows.len(), 0);
         column.values.get_vals(&self.rows, &mut self.ords);
     }
@@ -106,14 +133,10 @@ impl Collector for FacetCounter {
         let mut country_of_ord = vec![None; countries.num_terms()];
         let mut terms = countries.dictionary().stream()?;
         while terms.advance() {
-            let Ok(facet) = Facet::from_encoded(terms.key().to_vec()) else { continue };
-            let leaf = facet.to_path().last().copied().unwrap_or_default();
-            if let Some(country) = countries::by_name(leaf)
+            if let Some(&indexes) = country_of_encoded_facet().get(terms.key())
                 && let Some(slot) = country_of_ord.get_mut(terms.term_ord() as usize)
             {
-                let index = countries::all().iter().position(|c| std::ptr::eq(c, country)).unwrap_or_default();
-                let region = subregions().iter().position(|r| *r == country.subregion).unwrap_or_default();
-                *slot = Some((index, region));
+                *slot = Some(indexes);
             }
         }
         Ok(FacetSegmentCounter {
@@ -185,9 +208,10 @@ struct NamedCounts {
 }
 
 impl NamedCounts {
-    /// Names the counted ordinals in one pass over the segment's dictionary.
-    fn of(segment: &FlatCounts) -> NamedCounts {
-        let ords: Vec<u64> = (0u64..).zip(&segment.counts).filter(|&(_, &n)| n > 0).map(|(ord, _)| ord).collect();
+    /// Names the ordinals counted at least `floor` (≥ 1) times, in one pass over the
+    /// segment's dictionary.
+    fn of(segment: &FlatCounts, floor: u32) -> NamedCounts {
+        let ords: Vec<u64> = (0u64..).zip(&segment.counts).filter(|&(_, &n)| n >= floor).map(|(ord, _)| ord).collect();
         let mut named = NamedCounts { bytes: Vec::new(), ends: Vec::with_capacity(ords.len()), counts: Vec::new() };
         let mut counts = ords.iter().map(|&ord| u64::from(segment.counts[ord as usize]));
         let _ = segment.column.dictionary().sorted_ords_to_term_cb(&ords, |encoded| {
@@ -204,16 +228,72 @@ impl NamedCounts {
     }
 }
 
-/// The `limit` values counted most often over all segments, ties by value. Each segment's
-/// values come out of its dictionary sorted, so one merge sums them without hashing; only
-/// the values kept become strings (a common word meets tens of thousands of speakers).
+impl FlatCounts {
+    /// How many matching passages of this segment hold `encoded` (a dictionary lookup).
+    fn count_of(&self, encoded: &[u8]) -> u64 {
+        match self.column.dictionary().term_ord(encoded) {
+            Ok(Some(ord)) => self.counts.get(ord as usize).map_or(0, |&n| u64::from(n)),
+            _ => 0,
+        }
+    }
+
+    /// The `k`-th largest count of the segment (0 when fewer than `k` values were counted).
+    fn kth_largest(&self, k: usize) -> u32 {
+        let mut counted: Vec<u32> = self.counts.iter().copied().filter(|&n| n > 0).collect();
+        if k == 0 || counted.len() < k {
+            return 0;
+        }
+        *counted.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1
+    }
+}
+
+/// Above this many dictionary lookups, naming every counted value is cheaper.
+const MAX_LOOKUPS: usize = 512;
+
+/// The fewest passages a value must be counted in, in at least one segment, to have a
+/// chance of the top `limit`. The `limit`-th count of any one segment is a lower bound
+/// `b` of the `limit`-th total (those `limit` values reach it in that segment alone),
+/// and a value below `ceil(b / segments)` everywhere totals less than `b`. Returns 1
+/// (name every counted value) when that would not save work.
+fn candidate_floor(segments: &[&FlatCounts], limit: usize) -> u32 {
+    let bound = segments.iter().map(|s| s.kth_largest(limit)).max().unwrap_or(0);
+    let floor = bound.div_ceil(segments.len().max(1) as u32).max(1);
+    if floor == 1 || segments.len() > 64 {
+        return 1;
+    }
+    let candidates: usize = segments.iter().map(|s| s.counts.iter().filter(|&&n| n >= floor).count()).sum();
+    if candidates * (segments.len() - 1) > MAX_LOOKUPS { 1 } else { floor }
+}
+
+/// The `limit` values counted most often over all segments, ties by value, exact.
+///
+/// A common word meets tens of thousands of speakers, and naming a counted ordinal means
+/// decoding its dictionary block; so only the values that can reach the top are named
+/// ([`candidate_floor`]), and their counts in the segments where they fell below the
+/// floor are looked up by name. Each segment's names come out of its dictionary sorted,
+/// so one merge sums them without hashing; only the values kept become strings.
 fn top_values(segments: &[&FlatCounts], limit: usize) -> Vec<ValueCount> {
-    let named: Vec<NamedCounts> = segments.iter().map(|s| NamedCounts::of(s)).collect();
+    let floor = candidate_floor(segments, limit);
+    let named: Vec<NamedCounts> = segments.iter().map(|s| NamedCounts::of(s, floor)).collect();
     let mut totals: Vec<(&[u8], u64)> = named
         .iter()
-        .map(NamedCounts::iter)
+        .enumerate()
+        .map(|(segment, names)| {
+            // A bit per segment (the floor is 1 beyond 64 segments, and the bits unused).
+            let bit = 1u64.checked_shl(segment as u32).unwrap_or(0);
+            names.iter().map(move |(value, count)| (value, count, bit))
+        })
         .kmerge_by(|a, b| a.0 < b.0)
-        .coalesce(|a, b| if a.0 == b.0 { Ok((a.0, a.1 + b.1)) } else { Err((a, b)) })
+        .coalesce(|a, b| if a.0 == b.0 { Ok((a.0, a.1 + b.1, a.2 | b.2)) } else { Err((a, b)) })
+        .map(|(value, count, named_in)| {
+            // Below the floor in a segment: not named there, but maybe counted.
+            let below_floor: u64 = if floor == 1 {
+                0
+            } else {
+                (0..segments.len()).filter(|s| named_in & (1 << s) == 0).map(|s| segments[s].count_of(value)).sum()
+            };
+            (value, count + below_floor)
+        })
         .collect();
     let best_first = |a: &(&[u8], u64), b: &(&[u8], u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
     if totals.len() > limit {
@@ -228,6 +308,24 @@ fn top_values(segments: &[&FlatCounts], limit: usize) -> Vec<ValueCount> {
             Some(ValueCount { value: facet.to_path().join("/"), count })
         })
         .collect()
+}
+
+/// Encoded country facet (`/Asia/Central Asia/Kazakhstan`) → (index in the country table,
+/// index of its sub-region): built once, so a segment maps its country ordinals with one
+/// lookup each.
+fn country_of_encoded_facet() -> &'static HashMap<Vec<u8>, (usize, usize)> {
+    static MAP: std::sync::LazyLock<HashMap<Vec<u8>, (usize, usize)>> = std::sync::LazyLock::new(|| {
+        let subregions = subregions();
+        countries::all()
+            .iter()
+            .enumerate()
+            .map(|(index, country)| {
+                let region = subregions.iter().position(|r| *r == country.subregion).unwrap_or_default();
+                (Facet::from(&country.facet_path()).encoded_str().as_bytes().to_vec(), (index, region))
+            })
+            .collect()
+    });
+    &MAP
 }
 
 /// The M49 sub-regions of the country table, in table order.
@@ -284,5 +382,126 @@ impl SegmentCollector for FacetSegmentCounter {
     fn harvest(mut self) -> SegmentCounts {
         self.count_block();
         self.counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tantivy::schema::{FacetOptions, Schema};
+    use tantivy::{Index, IndexWriter, TantivyDocument};
+
+    use super::*;
+
+    /// Segments of speaker facets, one commit each; `segments[s]` lists (values, passages):
+    /// `"a+b"` is a passage quoting two people, `""` one quoting nobody.
+    fn index_of(segments: &[Vec<(String, u32)>]) -> Index {
+        let mut builder = Schema::builder();
+        let speaker = builder.add_facet_field("speaker", FacetOptions::default());
+        let index = Index::create_in_ram(builder.build());
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        for segment in segments {
+            for (value, passages) in segment {
+                for _ in 0..*passages {
+                    let mut doc = TantivyDocument::default();
+                    for value in value.split('+').filter(|v| !v.is_empty()) {
+                        doc.add_facet(speaker, Facet::from(&format!("/{value}")));
+                    }
+                    writer.add_document(doc).unwrap();
+                }
+            }
+            writer.commit().unwrap();
+        }
+        index
+    }
+
+    /// Every value counted over every passage, best first, ties by value.
+    fn by_hand(segments: &[Vec<(String, u32)>], limit: usize) -> Vec<(String, u64)> {
+        let mut totals: BTreeMap<String, u64> = BTreeMap::new();
+        for (values, passages) in segments.iter().flatten() {
+            for value in values.split('+').filter(|v| !v.is_empty()) {
+                *totals.entry(value.to_string()).or_default() += u64::from(*passages);
+            }
+        }
+        let mut totals: Vec<(String, u64)> = totals.into_iter().collect();
+        totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        totals.truncate(limit);
+        totals
+    }
+
+    fn counted(index: &Index, limit: usize) -> Vec<(String, u64)> {
+        let searcher = index.reader().unwrap().searcher();
+        let mut scratch = BlockOrds::default();
+        let segments: Vec<FlatCounts> = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let mut counts = FlatCounts::open(segment, "speaker").unwrap();
+                let docs: Vec<DocId> = (0..segment.max_doc()).collect();
+                for block in docs.chunks(BLOCK) {
+                    counts.count(block, &mut scratch);
+                }
+                counts
+            })
+            .collect();
+        let segments: Vec<&FlatCounts> = segments.iter().collect();
+        top_values(&segments, limit).into_iter().map(|v| (v.value, v.count)).collect()
+    }
+
+    #[test]
+    fn top_values_are_exact_when_the_best_total_leads_no_segment() {
+        // "steady" is quoted 4 times in each of 4 segments (16 in all), while each segment
+        // has its own local star quoted 6 times; small fry fill the tails.
+        let segments: Vec<Vec<(String, u32)>> = (0..4)
+            .map(|s| {
+                let mut segment = vec![(format!("star{s}"), 6), ("steady".to_string(), 4), (String::new(), 3)];
+                segment.extend((0..30).map(|i| (format!("fry{:02}", (i + 7 * s) % 40), 1 + (i % 3))));
+                segment
+            })
+            .collect();
+        let index = index_of(&segments);
+        for limit in [1, 2, 3, 5, 10, 100] {
+            assert_eq!(counted(&index, limit), by_hand(&segments, limit), "limit {limit}");
+        }
+        assert_eq!(counted(&index, 1), vec![("steady".to_string(), 16)]);
+    }
+
+    #[test]
+    fn top_values_are_exact_on_random_skewed_counts() {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        for round in 0..12 {
+            let segment_count = 1 + next(5) as usize;
+            let segments: Vec<Vec<(String, u32)>> = (0..segment_count)
+                .map(|_| {
+                    (0..next(60))
+                        .map(|_| {
+                            // Zipf-like: low ranks are likely and get large counts.
+                            let spread = 1 + next(80);
+                            let rank = next(spread);
+                            let most = 40 / (rank + 1) + 1;
+                            // Some passages quote two people, some nobody.
+                            let values = match next(8) {
+                                0 => format!("v{rank:02}+v{:02}", next(spread)),
+                                1 => String::new(),
+                                _ => format!("v{rank:02}"),
+                            };
+                            (values, (1 + next(most)) as u32)
+                        })
+                        .collect()
+                })
+                .collect();
+            let index = index_of(&segments);
+            for limit in [1, 3, 10] {
+                assert_eq!(counted(&index, limit), by_hand(&segments, limit), "round {round}, limit {limit}");
+            }
+        }
     }
 }
