@@ -1509,6 +1509,11 @@ const DATELINE_PLACES: &[(&str, &str)] = &[
     ("IR", "Abadan|Bandar Abbas"),
     ("AE", "Fujairah|Ras al-Khaimah|Jebel Ali"),
     ("EG", "Suez"),
+    // Guyana's capital: in running text mostly the university in Washington, so a
+    // dateline place only; "GEORGETOWN, Grand Cayman" and "GEORGETOWN, Del." are
+    // decided by their second part. Without it a lone "GEORGETOWN" was read as a
+    // misspelt "George Town" (Cayman Islands).
+    ("GY", "Georgetown"),
 ];
 
 /// A dateline place misspelt by one letter ("WASINGTON", "NEDW YORK",
@@ -1987,6 +1992,10 @@ mod tests {
         assert_eq!(dateline_country("MOSCOW (AP) \u{2014} The Kremlin said"), Some("RU"));
         assert_eq!(dateline_country("PARIS, Texas \u{2014} A fire"), Some("US"));
         assert_eq!(dateline_country("SAN JOSE, Calif., March 3 -"), Some("US"));
+        assert_eq!(dateline_country("GEORGETOWN, Oct 9 -"), Some("GY"));
+        assert_eq!(dateline_country("GEORGETOWN, Grand Cayman, Oct 9 -"), Some("KY"));
+        assert_eq!(dateline_country("GEORGETOWN, Del., Oct 9 -"), Some("US"));
+        assert_eq!(dateline_country("GEORGE TOWN, Oct 9 -"), Some("KY"));
         assert_eq!(dateline_country("HAMMOND, IND., March 26 -"), Some("US"));
         assert_eq!(dateline_country("Toronto, April 7 -"), Some("CA"));
         assert_eq!(dateline_country("NEW YORK, March 12 -"), Some("US"));

@@ -2,11 +2,11 @@
 //!
 //! Tantivy's `FacetCollector` turns each counted ordinal back into its term one at a time,
 //! which dominates a search for a common word when there are thousands of speakers.
-//! This collector counts ordinals per segment in plain arrays, names the counted ones in
-//! one pass over each segment's dictionary, merges the sorted lists and makes strings of
-//! the values kept only ([`top_values`]). Countries are resolved up front (a
-//! segment holds at most a few hundred), so regions can be counted once per passage even
-//! when it names several countries of one region.
+//! This collector counts ordinals per segment in plain arrays, names only the counted ones
+//! that can still reach the top in one pass over each segment's dictionary, merges the
+//! sorted lists and makes strings of the values kept only ([`top_values`]). Countries are
+//! resolved up front (a segment holds at most a few hundred), so regions can be counted
+//! once per passage even when it names several countries of one region.
 
 use std::collections::HashMap;
 
