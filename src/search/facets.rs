@@ -44,10 +44,11 @@ struct BlockOrds {
     docs: Vec<DocId>,
     rows: Vec<u32>,
     ords: Vec<u64>,
-    /// Multi-valued columns: the passages with values, their ranks, and the bounds of
-    /// their value ranges.
+    /// Multi-valued columns: the passages with values, their ranks, where the bounds of
+    /// their value ranges are kept (rank, rank + 1), and those bounds.
     with_values: Vec<DocId>,
     ranks: Vec<u32>,
+    bound_positions: Vec<u32>,
     bounds: Vec<u32>,
 }
 
@@ -63,9 +64,10 @@ impl BlockOrds {
                 self.with_values.clear();
                 self.ranks.clear();
                 index.optional_index.rank_if_exists_batch(block, &mut self.with_values, &mut self.ranks);
-                let wanted: Vec<u32> = self.ranks.iter().flat_map(|&rank| [rank, rank + 1]).collect();
-                self.bounds.resize(wanted.len(), 0);
-                index.start_index_column.get_vals(&wanted, &mut self.bounds);
+                self.bound_positions.clear();
+                self.bound_positions.extend(self.ranks.iter().flat_map(|&rank| [rank, rank + 1]));
+                self.bounds.resize(self.bound_positions.len(), 0);
+                index.start_index_column.get_vals(&self.bound_positions, &mut self.bounds);
                 for (&doc, range) in self.with_values.iter().zip(self.bounds.chunks_exact(2)) {
                     for row in range[0]..range[1] {
                         self.docs.push(doc);
@@ -247,7 +249,10 @@ impl FlatCounts {
     }
 }
 
-/// Above this many dictionary lookups, naming every counted value is cheaper.
+/// At most this many dictionary lookups (each decodes a block of the dictionary) for the
+/// counts below the floor; beyond it every counted value is named, as one pass does. Not
+/// tuned: the 63 bench queries needed at most 139 lookups on the AllSides index, 129 on
+/// four times AllSides.
 const MAX_LOOKUPS: usize = 512;
 
 /// The fewest passages a value must be counted in, in at least one segment, to have a
