@@ -439,7 +439,7 @@ fn word_len(s: &str) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_whitespace() || b == 0x0B {
+            if char::from(b).is_whitespace() {
                 return i;
             }
             i += 1;
@@ -545,8 +545,9 @@ fn is_name_word(core: &str) -> bool {
         return false;
     };
     if !first.is_uppercase() {
-        // al-Assad, bin-Talal, d'Estaing: the prefix is a particle (five letters at most)
-        if let Some((pos, _)) = core.char_indices().take(7).find(|&(_, c)| matches!(c, '-' | '\'' | '’')) {
+        // al-Assad, bin-Talal, d'Estaing: the prefix is a particle (five letters at most),
+        // so the separator is among the first six characters
+        if let Some((pos, _)) = core.char_indices().take(6).find(|&(_, c)| matches!(c, '-' | '\'' | '’')) {
             let (pre, post) = core.split_at(pos);
             let post = &post[post.chars().next().unwrap().len_utf8()..];
             return (is_particle(pre) || pre == "d" || pre == "l")

@@ -103,6 +103,23 @@ impl FlatCounts {
             }
         }
     }
+
+    /// How many matching passages of this segment hold `encoded` (a dictionary lookup).
+    fn count_of(&self, encoded: &[u8]) -> u64 {
+        match self.column.dictionary().term_ord(encoded) {
+            Ok(Some(ord)) => self.counts.get(ord as usize).map_or(0, |&n| u64::from(n)),
+            _ => 0,
+        }
+    }
+
+    /// The `k`-th largest count of the segment (0 when fewer than `k` values were counted).
+    fn kth_largest(&self, k: usize) -> u32 {
+        let mut counted: Vec<u32> = self.counts.iter().copied().filter(|&n| n > 0).collect();
+        if k == 0 || counted.len() < k {
+            return 0;
+        }
+        *counted.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1
+    }
 }
 
 /// One segment's counts.
@@ -227,25 +244,6 @@ impl NamedCounts {
     fn iter(&self) -> impl Iterator<Item = (&[u8], u64)> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).zip(&self.counts).map(|((start, &end), &count)| (&self.bytes[start..end], count))
-    }
-}
-
-impl FlatCounts {
-    /// How many matching passages of this segment hold `encoded` (a dictionary lookup).
-    fn count_of(&self, encoded: &[u8]) -> u64 {
-        match self.column.dictionary().term_ord(encoded) {
-            Ok(Some(ord)) => self.counts.get(ord as usize).map_or(0, |&n| u64::from(n)),
-            _ => 0,
-        }
-    }
-
-    /// The `k`-th largest count of the segment (0 when fewer than `k` values were counted).
-    fn kth_largest(&self, k: usize) -> u32 {
-        let mut counted: Vec<u32> = self.counts.iter().copied().filter(|&n| n > 0).collect();
-        if k == 0 || counted.len() < k {
-            return 0;
-        }
-        *counted.select_nth_unstable_by(k - 1, |a, b| b.cmp(a)).1
     }
 }
 
