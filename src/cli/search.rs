@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use newsdex::index::NewsIndex;
-use newsdex::search::{Facets, Hit, SearchRequest, SearchResults, SortOrder, ValueCount, query::parse_bound, search};
+use newsdex::search::{Facets, Hit, SearchRequest, SearchResults, SortOrder, ValueCount, query::parse_bound, search_with};
 
 use super::style::{ColorChoice, Style};
 use super::{IndexDir, exit, warn};
@@ -106,7 +106,12 @@ impl SearchArgs {
 pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
     let request = args.request()?;
     let news_index = NewsIndex::open(&args.index.dir)?;
-    let results = search(&news_index, &request)?;
+    let reader = news_index.reader()?;
+    let results = search_with(&reader.searcher(), &news_index, &request)?;
+    // The process ends after this answer, and its exit frees the memory at once. Dropping
+    // the reader would first unmap the index's files one by one: 10% of a fresh-process
+    // query's CPU samples were in `munmap` (perf, 30 `refugees` queries), 0.3% without.
+    std::mem::forget(reader);
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer(&mut out, &results).context("writing JSON")?;
