@@ -5,7 +5,9 @@ use std::io::Write;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use newsdex::index::NewsIndex;
-use newsdex::search::{Facets, Hit, SearchRequest, SearchResults, SortOrder, ValueCount, query::parse_bound, search_with};
+use newsdex::search::{
+    Facets, Hit, SearchRequest, SearchResults, SortOrder, ValueCount, query::parse_bound, search_with,
+};
 
 use super::style::{ColorChoice, Style};
 use super::{IndexDir, exit, warn};

@@ -55,10 +55,12 @@ pub struct Country {
     pub subregion: &'static str,
     /// `(from, to)` years for historical states, `None` for current ones.
     pub years: Option<(i32, i32)>,
-    pub aliases: Vec<&'static str>,
-    pub demonyms: Vec<&'static str>,
-    /// Capitals, seats of government used as metonyms, major cities.
-    pub capitals: Vec<&'static str>,
+    // The `|`-separated lists, split when read: a query needs only the names, codes and
+    // regions, and splitting every list up front took the table's parse from about 175 to
+    // 450 µs, 4% of a fresh-process query.
+    aliases: &'static str,
+    demonyms: &'static str,
+    capitals: &'static str,
 }
 
 impl Country {
@@ -66,10 +68,25 @@ impl Country {
     pub fn facet_path(&self) -> String {
         format!("/{}/{}/{}", self.region, self.subregion, self.name)
     }
+
+    /// Official and other names (`Türkiye`, `Burma`, `DRC`).
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        split_list(self.aliases)
+    }
+
+    /// Demonyms and adjectives, singular and plural (`Kazakh`, `Kazakhs`, `Kazakhstani`).
+    pub fn demonyms(&self) -> impl Iterator<Item = &'static str> {
+        split_list(self.demonyms)
+    }
+
+    /// Capitals, seats of government used as metonyms, major cities.
+    pub fn capitals(&self) -> impl Iterator<Item = &'static str> {
+        split_list(self.capitals)
+    }
 }
 
-fn split_list(s: &'static str) -> Vec<&'static str> {
-    s.split('|').map(str::trim).filter(|x| !x.is_empty()).collect()
+fn split_list(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty())
 }
 
 fn parse_table() -> Vec<Country> {
@@ -96,9 +113,9 @@ fn parse_table() -> Vec<Country> {
             name: f[1],
             region: f[2],
             subregion: f[3],
-            aliases: split_list(f[4]),
-            demonyms: split_list(f[5]),
-            capitals: split_list(f[6]),
+            aliases: f[4],
+            demonyms: f[5],
+            capitals: f[6],
             years,
         });
     }
@@ -865,7 +882,7 @@ fn build_matcher() -> Matcher {
         add(c.name, c.code, Kind::Name);
     }
     for c in all() {
-        for a in &c.aliases {
+        for a in c.aliases() {
             add(a, c.code, Kind::Alias);
         }
     }
@@ -875,12 +892,12 @@ fn build_matcher() -> Matcher {
         }
     }
     for c in all() {
-        for d in &c.demonyms {
+        for d in c.demonyms() {
             add(d, c.code, Kind::Demonym);
         }
     }
     for c in all() {
-        for cap in &c.capitals {
+        for cap in c.capitals() {
             add(cap, c.code, Kind::Capital);
         }
     }
@@ -1356,7 +1373,7 @@ fn build_resolver() -> Resolver {
         display.push((fold(c.name), c.name));
     }
     for c in all() {
-        for a in &c.aliases {
+        for a in c.aliases() {
             if !a.contains('(') {
                 keys.entry(fold(a)).or_insert(Selector::Country(c));
                 display.push((fold(a), c.name));
@@ -1364,7 +1381,7 @@ fn build_resolver() -> Resolver {
         }
     }
     for c in all() {
-        for d in &c.demonyms {
+        for d in c.demonyms() {
             if !d.contains('(') {
                 keys.entry(fold(d)).or_insert(Selector::Country(c));
             }
@@ -1422,14 +1439,14 @@ static PLACE_INDEX: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
         m.entry(place_key(c.name)).or_insert(c.code);
     }
     for c in all() {
-        for a in &c.aliases {
+        for a in c.aliases() {
             if !a.contains('(') {
                 m.entry(place_key(a)).or_insert(c.code);
             }
         }
     }
     for c in all() {
-        for a in &c.capitals {
+        for a in c.capitals() {
             if !a.contains('(') {
                 m.entry(place_key(a)).or_insert(c.code);
             }
@@ -1877,8 +1894,8 @@ mod tests {
             );
         }
         assert_eq!(by_code("su").unwrap().years, Some((1922, 1991)));
-        assert!(by_code("MM").unwrap().aliases.contains(&"Burma"));
-        assert!(by_code("DE").unwrap().aliases.contains(&"West Germany"));
+        assert!(by_code("MM").unwrap().aliases().any(|a| a == "Burma"));
+        assert!(by_code("DE").unwrap().aliases().any(|a| a == "West Germany"));
         assert_eq!(by_code("DD").unwrap().name, "East Germany");
     }
 
