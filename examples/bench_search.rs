@@ -47,7 +47,8 @@ fn main() -> Result<()> {
         _ => bail!("usage: bench_search INDEX_DIR QUERIES.txt [RUNS]"),
     };
     let queries = read_queries(Path::new(list))?;
-    let news_index = NewsIndex::open(Path::new(dir))?;
+    let mut news_index = NewsIndex::open(Path::new(dir))?;
+    news_index.search_segments_in_parallel()?;
     let tokenizer = news_index.index.tokenizer_for_field(news_index.fields.text)?;
     // One reader for the whole process, as a long-lived search service would keep it.
     let searcher = news_index.reader()?.searcher();

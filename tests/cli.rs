@@ -379,3 +379,31 @@ fn a_run_merges_its_segments_and_facet_counts_stay_exact_across_segments() {
         .collect();
     assert_eq!(top["facets"]["country"].as_array().unwrap(), &expected);
 }
+
+#[test]
+fn searching_segments_in_parallel_answers_as_one_thread_does() {
+    use newsdex::index::NewsIndex;
+    use newsdex::search::{SearchRequest, search};
+
+    // One `index` run per folder of the corpus: a segment (at least) each.
+    let env = TestEnv::new();
+    for part in ["txt", "jsonl", "html", "archive"] {
+        let output = env.run(&["index", corpus().join(part).to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "indexing {part}: {}", stderr(&output));
+    }
+    let single = NewsIndex::open(&env.index_dir()).unwrap();
+    let mut parallel = NewsIndex::open(&env.index_dir()).unwrap();
+    assert!(single.index.searchable_segment_ids().unwrap().len() >= 4);
+    parallel.search_segments_in_parallel().unwrap();
+    for query in ["said", "water", "\"iron curtain\"", "+river -flood", ""] {
+        for facet_limit in [10, 1] {
+            let mut request = SearchRequest::new(query);
+            request.facet_limit = facet_limit;
+            request.limit = 20;
+            let one = serde_json::to_value(search(&single, &request).unwrap()).unwrap();
+            let many = serde_json::to_value(search(&parallel, &request).unwrap()).unwrap();
+            assert_eq!(one, many, "{query:?}, facets {facet_limit}");
+            assert!(one["total"].as_u64().unwrap() > 0 || query.starts_with('+'), "{query:?} matches nothing");
+        }
+    }
+}

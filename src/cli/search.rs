@@ -107,7 +107,8 @@ impl SearchArgs {
 
 pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
     let request = args.request()?;
-    let news_index = NewsIndex::open(&args.index.dir)?;
+    let mut news_index = NewsIndex::open(&args.index.dir)?;
+    news_index.search_segments_in_parallel()?;
     let reader = news_index.reader()?;
     let results = search_with(&reader.searcher(), &news_index, &request)?;
     // The process ends after this answer, and its exit frees the memory at once. Dropping
