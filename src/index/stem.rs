@@ -19,7 +19,7 @@ const SETS: usize = 8192;
 /// ten passages it highlights), and its analyser is cloned once per field, so the table
 /// starts small and grows fourfold each time it has missed as many words as it holds, up
 /// to [`SETS`]. A fresh-process query touched all of a full table's pages (about 190 page
-/// faults, a quarter of the query's) before it grew this way.
+/// faults, a fifth of the query's) before it grew this way.
 const FIRST_SETS: usize = 32;
 
 /// Longest word (and stem) kept in memory, in bytes; longer ones are rare and stemmed each time.
