@@ -385,7 +385,8 @@ fn searching_segments_in_parallel_answers_as_one_thread_does() {
     use newsdex::index::NewsIndex;
     use newsdex::search::{SearchRequest, search};
 
-    // One `index` run per folder of the corpus: a segment (at least) each.
+    // One `index` run per folder of the corpus: a segment (at least) each. (On a machine
+    // with one core both indexes search on one thread, and the test proves nothing.)
     let env = TestEnv::new();
     for part in ["txt", "jsonl", "html", "archive"] {
         let output = env.run(&["index", corpus().join(part).to_str().unwrap()]);
@@ -403,7 +404,7 @@ fn searching_segments_in_parallel_answers_as_one_thread_does() {
             let one = serde_json::to_value(search(&single, &request).unwrap()).unwrap();
             let many = serde_json::to_value(search(&parallel, &request).unwrap()).unwrap();
             assert_eq!(one, many, "{query:?}, facets {facet_limit}");
-            assert!(one["total"].as_u64().unwrap() > 0 || query.starts_with('+'), "{query:?} matches nothing");
+            assert!(one["total"].as_u64().unwrap() > 0, "{query:?} matches nothing");
         }
     }
 }
