@@ -1,6 +1,6 @@
 //! Evaluation of country tagging against the Reuters-21578 `places` labels.
 //!
-//! Run: `cargo run --release --example eval_countries [-- --errors] [-- --dump FILE]`
+//! Run: `cargo run --release --example eval_countries [-- --errors] [-- --dump FILE] [-- --without-datelines]`
 //!
 //! Reads `../shared/data/reuters21578/reuters-dev.jsonl` (relative to the crate root; the
 //! evaluation is skipped when it is absent) line by line through newsdex's own ingest
@@ -17,6 +17,8 @@
 //! half (odd ids) so that rules tuned on one half can be checked on the other.
 //!
 //! `--errors` prints the largest false-positive and false-negative classes by place.
+//! `--without-datelines` drops each story's dateline before extraction, to measure `about`
+//! as it works on archives that have none (BBC, AllSides, most scraped pages).
 //! `--dump FILE` writes one TSV line per article (half, line, id, gold, predicted, dateline,
 //! title, dateline country, mention counts, passage countries)
 //! for ad-hoc analysis.
@@ -82,6 +84,7 @@ fn compare(gold: &BTreeSet<String>, pred: &BTreeSet<String>, skip_usa: bool) -> 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show_errors = args.iter().any(|a| a == "--errors");
+    let without_datelines = args.iter().any(|a| a == "--without-datelines");
     let dump = args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1)).map(PathBuf::from);
 
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -112,7 +115,10 @@ fn main() {
                 .unwrap_or_default();
             let raw = parse_object(line, &fields).map_err(|e| format!("line {lineno}: {e}"))?;
             let origin = Origin { path: path.display().to_string(), line: Some(lineno as u64) };
-            let (article, _warning) = finish(origin, raw).map_err(|p| p.to_string())?;
+            let (mut article, _warning) = finish(origin, raw).map_err(|p| p.to_string())?;
+            if without_datelines {
+                article.dateline = None;
+            }
             let year = article.date.map(|d| chrono::Datelike::year(&d));
             let id = article.id.clone();
             let number: u64 = id.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(lineno as u64);
