@@ -31,8 +31,9 @@ pub struct SearchArgs {
     query: String,
     #[command(flatten)]
     index: IndexDir,
-    /// Passages mentioning this country or region: ISO code, name, other name, or UN M49
-    /// region ("Central Asia"). Repeat for any of several.
+    /// Passages mentioning this country or region: ISO code, name, other name, UN M49
+    /// region ("Central Asia") or a group such as "Middle East", "West Africa" or "EU"
+    /// (data/regions.tsv). Repeat for any of several.
     #[arg(long, value_name = "COUNTRY")]
     country: Vec<String>,
     /// Passages of articles about this country or region (dateline, title, lead, salience).

@@ -1480,18 +1480,64 @@ fn georgia_is_us_state(folded: &str, c: &[Cand]) -> bool {
 pub enum Selector {
     Country(&'static Country),
     Region(&'static str),
-    Subregion { region: &'static str, subregion: &'static str },
+    Subregion {
+        region: &'static str,
+        subregion: &'static str,
+    },
+    /// A group of `data/regions.tsv` ("Middle East", "West Africa", "EU").
+    Group(&'static Group),
 }
 
 impl Selector {
-    /// `/Asia`, `/Asia/Central Asia` or `/Asia/Central Asia/Kazakhstan`.
-    pub fn facet_path(&self) -> String {
+    /// The facet paths a filter on this selector matches (any of them): `/Asia`,
+    /// `/Asia/Central Asia`, `/Asia/Central Asia/Kazakhstan`, or one path per member
+    /// country of a group.
+    pub fn facet_paths(&self) -> Vec<String> {
         match self {
-            Selector::Country(c) => c.facet_path(),
-            Selector::Region(r) => format!("/{r}"),
-            Selector::Subregion { region, subregion } => format!("/{region}/{subregion}"),
+            Selector::Country(c) => vec![c.facet_path()],
+            Selector::Region(r) => vec![format!("/{r}")],
+            Selector::Subregion { region, subregion } => vec![format!("/{region}/{subregion}")],
+            Selector::Group(group) => group.members().map(Country::facet_path).collect(),
         }
     }
+}
+
+const REGIONS_TABLE: &str = include_str!("../../data/regions.tsv");
+
+/// A named group of countries that is not an M49 region or sub-region ("Middle East",
+/// "West Africa", "Balkans", "EU"): journalists narrow by these as often as by regions.
+#[derive(Debug)]
+pub struct Group {
+    pub name: &'static str,
+    aliases: &'static str,
+    codes: &'static str,
+}
+
+impl Group {
+    pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        split_list(self.aliases)
+    }
+
+    pub fn members(&self) -> impl Iterator<Item = &'static Country> {
+        self.codes.split_whitespace().filter_map(by_code)
+    }
+}
+
+static GROUPS: LazyLock<Vec<Group>> = LazyLock::new(|| {
+    REGIONS_TABLE
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.starts_with("name\t") && !line.trim().is_empty())
+        .map(|line| {
+            let mut cols = line.split('\t');
+            let mut next = || cols.next().unwrap_or("");
+            Group { name: next(), aliases: next(), codes: next() }
+        })
+        .collect()
+});
+
+/// The region groups of `data/regions.tsv`.
+pub fn groups() -> &'static [Group] {
+    &GROUPS
 }
 
 struct Resolver {
@@ -1534,6 +1580,13 @@ fn build_resolver() -> Resolver {
                 keys.entry(fold(d)).or_insert(Selector::Country(c));
             }
         }
+    }
+    // Groups last: a country or M49 name keeps its meaning.
+    for g in groups() {
+        for name in std::iter::once(g.name).chain(g.aliases()) {
+            keys.entry(fold(name)).or_insert(Selector::Group(g));
+        }
+        display.push((fold(g.name), g.name));
     }
     Resolver { keys, display }
 }
@@ -2072,7 +2125,7 @@ mod tests {
 
     #[test]
     fn resolve_filters() {
-        let p = |q: &str| resolve(q).unwrap().facet_path();
+        let p = |q: &str| resolve(q).unwrap().facet_paths().join(" ");
         assert_eq!(p("KZ"), "/Asia/Central Asia/Kazakhstan");
         assert_eq!(p("kz"), "/Asia/Central Asia/Kazakhstan");
         assert_eq!(p("Kazakh"), "/Asia/Central Asia/Kazakhstan");
@@ -2295,6 +2348,27 @@ mod tests {
         assert_eq!(codes("She will run the London Marathon in April."), ["GB"]);
         // an accord named after its venue is about its signatories
         assert!(codes("Finance ministers reaffirmed the Paris Accord on currencies.").is_empty());
+    }
+
+    #[test]
+    fn region_groups_resolve_to_their_members_and_never_shadow_a_country_or_region() {
+        let paths = |q: &str| resolve(q).map(|s| s.facet_paths()).unwrap_or_default();
+        let middle_east = paths("middle east");
+        assert!(middle_east.contains(&"/Asia/Western Asia/Israel".to_string()), "{middle_east:?}");
+        assert!(middle_east.contains(&"/Africa/Northern Africa/Egypt".to_string()));
+        assert!(!middle_east.iter().any(|p| p.ends_with("/Georgia")));
+        assert_eq!(paths("West Africa"), paths("Western Africa"));
+        assert!(paths("EU").contains(&"/Europe/Western Europe/France".to_string()));
+        assert!(!paths("EU").iter().any(|p| p.ends_with("/United Kingdom")));
+        // an M49 sub-region and a country keep their meaning
+        assert_eq!(paths("Central Asia"), ["/Asia/Central Asia"]);
+        assert_eq!(paths("Georgia"), ["/Asia/Western Asia/Georgia"]);
+        // every member code of every group is in the country table
+        for group in groups() {
+            let listed = group.codes.split_whitespace().count();
+            assert_eq!(group.members().count(), listed, "{}", group.name);
+        }
+        assert!(resolve("Soth America").is_err_and(|s| s.contains(&"South America".to_string())));
     }
 
     #[test]

@@ -181,7 +181,10 @@ fn filters(searcher: &Searcher, fields: &Fields, request: &SearchRequest) -> Res
     let mut filters = Vec::new();
     for (values, field) in [(&request.countries, fields.country), (&request.about, fields.about)] {
         if !values.is_empty() {
-            let facets = values.iter().map(|v| query::country_facet(v)).collect::<Result<Vec<_>>>()?;
+            let mut facets = Vec::new();
+            for value in values {
+                facets.extend(query::country_facets(value)?);
+            }
             filters.push(query::facet_filter(field, &facets));
         }
     }

@@ -103,12 +103,18 @@ fn nesting_depth(text: &str) -> usize {
     deepest
 }
 
-/// A `--country`/`--about` value resolved to a facet path, or an error naming the closest
-/// known countries and regions.
-pub fn country_facet(value: &str) -> Result<Facet> {
+/// A `--country`/`--about` value resolved to facet paths (one, or one per member of a
+/// group such as "Middle East"), or an error naming the closest known countries and regions.
+pub fn country_facets(value: &str) -> Result<Vec<Facet>> {
     match countries::resolve(value) {
-        Ok(selector) => Facet::from_text(&selector.facet_path())
-            .map_err(|_| Error::UnknownCountry(format!("unknown country or region {value:?}"))),
+        Ok(selector) => selector
+            .facet_paths()
+            .iter()
+            .map(|path| {
+                Facet::from_text(path)
+                    .map_err(|_| Error::UnknownCountry(format!("unknown country or region {value:?}")))
+            })
+            .collect(),
         Err(suggestions) if suggestions.is_empty() => {
             Err(Error::UnknownCountry(format!("unknown country or region {value:?}")))
         }
