@@ -317,7 +317,6 @@ const BLOCKS: &[&str] = &[
     "French kiss",
     "French window",
     "French windows",
-    "French press",
     "Russian doll",
     "Russian dolls",
     "Scotch egg",
@@ -360,7 +359,6 @@ const AMBIGUOUS_PLACES: &[(&str, &[&str])] = &[
     ("Phoenix", &["US"]),
     ("Charlotte", &["US"]),
     ("Darwin", &["AU"]),
-    ("Wellington", &["NZ"]),
 ];
 
 /// Words that, spelled with a capital, are common first names or surnames.
@@ -1229,7 +1227,10 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
             if let Some(w) = word_before(text, s) {
                 let prev_is_match = i > 0 && c[i - 1].end + 1 == s && c[i - 1].kind != Kind::Block;
                 let wb = w.trim_end_matches('.');
-                if starts_upper(wb)
+                // "Mr. Jordan", "J. Jordan"; but "...Presse. France said": a sentence ended
+                let abbreviation = wb.len() == w.len() || wb.chars().count() <= 4;
+                if abbreviation
+                    && starts_upper(wb)
                     && (!caps_text || has_lower(wb))
                     && !prev_is_match
                     && !in_list(STOP_BEFORE, wb)
@@ -1237,7 +1238,11 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
                     && wb.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '-')
                 {
                     c[i].keep = false;
-                    person_names.push(c[i].pat);
+                    // a surname ends the name ("Kieran Jordan signed"); "Agence France
+                    // Presse" goes on: an organisation
+                    if word_after(text, e).is_none_or(|w| !starts_upper(w)) && !text[e..].starts_with('-') {
+                        person_names.push(c[i].pat);
+                    }
                     continue;
                 }
             }
@@ -1254,7 +1259,6 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
                     && w.chars().all(|ch| ch.is_alphabetic() || ch == '\'' || ch == '-')
                 {
                     c[i].keep = false;
-                    person_names.push(c[i].pat);
                     continue;
                 }
             }
@@ -1299,6 +1303,24 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
         let us = *ga_context.get_or_insert_with(|| georgia_is_us_state(folded, &c));
         if us {
             c[i].code = "US";
+        }
+    }
+    // "Turkey sales rose" in a Thanksgiving story: where a capital is owed to the start of
+    // a sentence or a headline in capitals, a word the story also uses as a common noun
+    // is that noun.
+    for cand in c.iter_mut().filter(|x| x.keep) {
+        let surface = &text[cand.start..cand.end];
+        let Some((_, nouns)) = COMMON_NOUN_COUNTRIES.iter().find(|(word, _)| surface.eq_ignore_ascii_case(word)) else {
+            continue;
+        };
+        let in_capitals = !has_lower(surface);
+        // in a headline in capitals, the cues are in capitals too ("AHEAD OF THANKSGIVING")
+        let cue = |noun: &&str| {
+            contains_prose_word(text, noun)
+                || in_capitals && !surface.eq_ignore_ascii_case(noun) && contains_prose_word(text, &noun.to_uppercase())
+        };
+        if (in_capitals || sentence_start(text, cand.start)) && nouns.iter().any(cue) {
+            cand.keep = false;
         }
     }
     // A bare "Congo" in a story that names the DRC otherwise (Kinshasa, DRC) and never
@@ -1364,6 +1386,36 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
         last_kind = cand.kind;
     }
     out
+}
+
+/// Country names that are also common nouns, with the lower-case words that show a story
+/// uses the noun: "Turkey" opening a sentence of a story that speaks of "turkeys" or
+/// "Thanksgiving" is the bird. Lower-case occurrences are never mentions anyway.
+const COMMON_NOUN_COUNTRIES: &[(&str, &[&str])] = &[
+    ("Turkey", &["turkey", "turkeys", "Thanksgiving"]),
+    ("China", &["china"]),
+    ("Jersey", &["jersey", "jerseys"]),
+    ("Chad", &["chads"]),
+];
+
+/// Whether `word` occurs in `text` as a word of prose: not inside a web address, file name
+/// or handle ("…/tariffs-china-slaps-duties…", "@china").
+fn contains_prose_word(text: &str, word: &str) -> bool {
+    let glued = |ch: char| ch.is_alphanumeric() || matches!(ch, '-' | '/' | '.' | '_' | '@' | '#');
+    text.match_indices(word).any(|(s, _)| {
+        let e = s + word.len();
+        !prev_char(text, s).is_some_and(glued)
+            && !next_char(text, e).is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '-' | '/' | '_'))
+    })
+}
+
+/// Whether byte `i` starts a sentence: the text's start, or after `.`, `!`, `?`, `:`, a
+/// quotation mark or a line break (spaces between).
+fn sentence_start(text: &str, i: usize) -> bool {
+    match text[..i].trim_end_matches(' ').chars().next_back() {
+        None => true,
+        Some(ch) => matches!(ch, '.' | '!' | '?' | ':' | '\n' | '"' | '“' | '‘' | '\''),
+    }
 }
 
 /// Verbs after a name that make it a person speaking ("Jordan said").
@@ -2174,6 +2226,14 @@ mod tests {
     fn case_rules() {
         assert!(codes("We ate turkey and fine china.").is_empty());
         assert_eq!(codes("Turkey raised rates."), ["TR"]);
+        // capitalised only by the sentence or the headline, in a story of the common noun
+        assert!(codes("Shoppers bought fewer turkeys this year. Turkey sales fell 12 per cent.").is_empty());
+        assert!(codes("TURKEY PRICES SOAR AHEAD OF THANKSGIVING").is_empty());
+        assert!(codes("The shop sells bone china. China and glassware sales rose.").is_empty());
+        assert_eq!(codes("TURKEY RAISES RATES"), ["TR"]);
+        assert_eq!(codes("Farmers here raise turkeys. Their best market is Turkey."), ["TR"]);
+        // a web address is not prose
+        assert_eq!(codes("See example.com/2019/tariffs-china-duties for more. China's ministry said so."), ["CN"]);
         assert_eq!(codes("CHAD ELECTION RESULTS DELAYED"), ["TD"]);
         assert!(codes("Let us go; the chad was hanging.").is_empty());
         assert_eq!(codes("US and U.S. and UAE and DPRK and USSR"), ["US", "US", "AE", "KP", "SU"]);
@@ -2338,6 +2398,10 @@ mod tests {
         let text = "Midfielder Tomas Chad joined on loan. Chad said he was glad to be back. \
                     The squad then flew to Chad for a friendly.";
         assert_eq!(codes(text), ["TD"]);
+        // an organisation named after the country is no person
+        let text = "The video was first obtained by Agence France Presse. France said it would send a team.";
+        assert_eq!(codes(text), ["FR"]);
+        assert_eq!(codes("Agence France-Presse reported it first. France said it would send a team."), ["FR"]);
     }
 
     #[test]
