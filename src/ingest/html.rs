@@ -212,6 +212,23 @@ pub fn parse_html(html: &str) -> RawArticle {
     RawArticle { id: None, title, paragraphs, date, source, url, author, dateline: None }
 }
 
+/// The paragraphs of an HTML fragment, such as the body of a JSON export from a CMS
+/// (`"<p>First.</p><p>Second.</p>"`): one per block element, text outside blocks
+/// kept, scripts, styles and page furniture left out, entities decoded.
+pub fn fragment_paragraphs(html: &str) -> Vec<String> {
+    let doc = Html::parse_fragment(html);
+    collect_paragraphs(doc.root_element(), &["html"])
+}
+
+/// Whether a text holds HTML markup: a closing tag or a line break. An opening tag alone
+/// is not enough: wire copy writes tickers as `Phillips Petroleum <P>`, and "x < y" is prose.
+pub fn looks_like_html(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .windows(3)
+        .any(|w| w[0] == b'<' && (w[1] == b'/' && w[2].is_ascii_alphabetic() || w[1..].eq_ignore_ascii_case(b"br")))
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
@@ -543,6 +560,22 @@ mod tests {
   <aside><article><p>Most read: something else entirely with much more text than the real article to tempt a naive extractor into choosing it as the main body of the page, which would be wrong.</p></article></aside>
   <footer><p>Copyright © 2016 The Example Courier. All rights reserved.</p></footer>
 </body></html>"#;
+
+    #[test]
+    fn an_html_fragment_becomes_paragraphs_without_tags_or_scripts() {
+        let body = "<p>Talks resumed in <b>Astana</b> on Monday.</p>\n<p>Both sides said &quot;progress&quot; was made.<br>More soon.</p><script>alert(1)</script>Trailing text.";
+        assert!(looks_like_html(body));
+        assert_eq!(
+            fragment_paragraphs(body),
+            [
+                "Talks resumed in Astana on Monday.",
+                "Both sides said \"progress\" was made. More soon.",
+                "Trailing text."
+            ]
+        );
+        assert!(!looks_like_html("Shares rose 3% as x < y and a <b> c held."));
+        assert!(!looks_like_html("Phillips Petroleum <P> raised its price."));
+    }
 
     #[test]
     fn full_page_only_article_paragraphs() {

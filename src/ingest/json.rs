@@ -90,6 +90,19 @@ fn kind(value: &Value) -> &'static str {
 /// A body held in one string: blank-line separated paragraphs (lines inside a paragraph
 /// joined), or, when there is no blank line, one paragraph per line.
 pub fn split_body(text: &str) -> Vec<String> {
+    let paragraphs = split_plain_body(text);
+    if !paragraphs.iter().any(|p| super::html::looks_like_html(p)) {
+        return paragraphs;
+    }
+    // CMS exports often hold the body, or links inside it, as HTML: its tags would be
+    // indexed as words ("href", "https")
+    paragraphs
+        .into_iter()
+        .flat_map(|p| if super::html::looks_like_html(&p) { super::html::fragment_paragraphs(&p) } else { vec![p] })
+        .collect()
+}
+
+fn split_plain_body(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n");
     let has_blank_lines = text.lines().any(|line| line.trim().is_empty()) && text.trim().contains("\n\n");
     if has_blank_lines {
@@ -148,6 +161,20 @@ mod tests {
     fn bodies_split_on_blank_lines_else_on_lines() {
         assert_eq!(split_body("a\nb\n\nc"), ["a b", "c"]);
         assert_eq!(split_body("a\nb\nc\n"), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn an_html_body_is_read_as_paragraphs_and_tags_in_plain_text_are_dropped() {
+        let html = r#"{"title": "t", "body": "<p>Talks resumed on <em>Monday</em>.</p><p>More &amp; more.</p>"}"#;
+        assert_eq!(
+            parse_object(html, &FieldMap::default()).unwrap().paragraphs,
+            ["Talks resumed on Monday.", "More & more."]
+        );
+        let mixed = r#"{"title": "t", "body": "First part.\n\nWatch it at <a href=\"http://v.example\">v.example</a>\n\nPhillips Petroleum <P> rose."}"#;
+        assert_eq!(
+            parse_object(mixed, &FieldMap::default()).unwrap().paragraphs,
+            ["First part.", "Watch it at v.example", "Phillips Petroleum <P> rose."]
+        );
     }
 
     #[test]
