@@ -361,6 +361,47 @@ const ADVERBS: &[&str] = &[
     "reportedly",
 ];
 
+/// Occupations written like titles in front of a name ("Farmer Elspeth Coutts said"):
+/// stripped like [`TITLES`]. Kept apart from them because they are only titles with a
+/// name after them; words that are also common surnames (Baker, Mason, Cook, Porter)
+/// are left out, and the suffix rules of [`is_occupation`] cover the rest.
+#[rustfmt::skip]
+const OCCUPATIONS: &[&str] = &[
+    "Farmer", "Organiser", "Organizer", "Engineer", "Teacher", "Headteacher", "Lawyer", "Solicitor",
+    "Barrister", "Doctor", "Nurse", "Surgeon", "Pilot", "Shopkeeper", "Landlord", "Landlady",
+    "Landowner", "Author", "Writer", "Poet", "Artist", "Designer", "Photographer", "Architect",
+    "Priest", "Vicar", "Pastor", "Curator", "Lecturer", "Researcher", "Producer", "Composer",
+    "Songwriter", "Drummer", "Dancer", "Blogger", "Protester", "Firefighter", "Paramedic",
+    "Volunteer", "Pensioner", "Banker", "Trader", "Investor", "Consultant", "Accountant", "Builder",
+    "Plumber", "Miner", "Crofter", "Publisher", "Referee", "Trainer", "Owner", "Spaniard", "Briton",
+    "Backbencher", "Manageress", "Widow", "Widower", "Grandmother", "Grandfather", "Mum", "Dad",
+];
+
+/// Lower-case words of a role written between a verb or an organisation and a name
+/// ("said union boss Gideon Farrow", "said central bank governor Ana Ferro"): a name
+/// after a run of these is the speaker, not the organisation word.
+#[rustfmt::skip]
+const ROLE_WORDS: &[&str] = &[
+    "boss", "head", "leader", "chief", "founder", "co-founder", "owner", "captain", "vice-captain",
+    "editor", "host", "co-host", "backbencher", "organiser", "organizer", "convener", "convenor",
+    "chairwoman", "treasurer", "negotiator", "strategist", "pollster", "adviser", "advisor",
+    "campaigner", "senior", "deputy", "vice", "managing", "general", "former", "central", "acting",
+    "interim", "shadow", "joint", "assistant", "principal", "national", "regional", "local",
+    "foreign", "home", "defence", "defense", "finance", "health", "education", "transport",
+    "environment", "energy", "justice", "trade", "culture", "sports", "sport", "affairs", "policy",
+    "business", "technology", "media", "marketing", "communications", "operations", "finance",
+    "research", "performance", "commercial", "technical", "legal", "press", "public", "chief",
+    "executive", "election",
+];
+
+/// Party words that open a name run ("Lib Dem Norman Baker", "Democrat Ann Reyes"): an
+/// affiliation, dropped when a name follows.
+#[rustfmt::skip]
+const PARTY_WORDS: &[&str] = &[
+    "Tory", "Labour", "Conservative", "Liberal", "Lib", "Dem", "Democrat", "Democratic",
+    "Republican", "Unionist", "Nationalist", "Socialist", "Green", "Ukip", "SNP", "GOP", "DUP",
+];
+
 // ---------------------------------------------------------------------------
 // Compiled patterns
 // ---------------------------------------------------------------------------
@@ -403,6 +444,9 @@ static ABBREV_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(ABBREVS));
 static SOURCE_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(SOURCE_NOUNS));
 static ROLE_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(ROLE_NOUNS));
 static ADVERB_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(ADVERBS));
+static OCCUPATION_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(OCCUPATIONS));
+static ROLE_WORD_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(ROLE_WORDS));
+static PARTY_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(PARTY_WORDS));
 
 /// Stand-in for a quotation inside a masked sentence.
 const PH: char = '\u{E000}';
@@ -626,11 +670,16 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     if let Some(det) = had_the {
         return Some(Cand::Source(format!("{det} {text}")));
     }
+    // "Lib Dem Norman Baker": the party is an affiliation; "Liberal Democrat Party" keeps
+    // two words, so the organisation word still makes it a source
+    while t.len() > 2 && PARTY_SET.contains(t[0].core) {
+        t = &t[1..];
+    }
     // split off titles: everything up to the last title token that has a name after it
     let mut j = None;
     let mut real_title = false;
     for (k, x) in t.iter().enumerate() {
-        if TITLE_SET.contains(x.core) && k + 1 < t.len() {
+        if (TITLE_SET.contains(x.core) || is_occupation(x.core, k, t.len())) && k + 1 < t.len() {
             j = Some(k);
             real_title = !MODIFIER_SET.contains(x.core);
         }
@@ -687,6 +736,26 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
         }
     }
     Some(Cand::Person { tokens, honorific, gender, titles: titles.iter().map(|x| role_name(x.core)).collect() })
+}
+
+/// Whether the `k`-th word of an `n`-word capitalised run is an occupation written as a
+/// title ("Farmer", "Conservationist Ruth Ames", "Frenchman Cyril Saulnier"). Past the
+/// listed words, the suffixes of occupations and nationality nouns only count on the
+/// first word of a run with a first and a last name after it: a surname never opens such
+/// a run, and first names with these endings are rare (and checked).
+fn is_occupation(core: &str, k: usize, n: usize) -> bool {
+    if OCCUPATION_SET.contains(core) {
+        return true;
+    }
+    if k != 0 || n < 3 || is_first_name(core) || !core.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let len = core.chars().count();
+    let man_stem = core.strip_suffix("woman").or_else(|| core.strip_suffix("man")).map_or(0, |s| s.chars().count());
+    (len >= 7 && (core.ends_with("ist") || core.ends_with("eer") || core.ends_with("grapher")))
+        || (len >= 8 && (core.ends_with("ician") || core.ends_with("orian") || core.ends_with("arian")))
+        || (len >= 9 && core.ends_with("master"))
+        || man_stem >= 5
 }
 
 /// Whether a capitalised word is a nationality adjective ("American Dent", "Russian Irina Shevchenko").
@@ -1029,22 +1098,29 @@ fn person_after_role(toks: &[Tok], e: usize) -> Option<Cand> {
     if e == 0 || e >= toks.len() || toks[e - 1].trail_break || toks[e - 1].poss {
         return None;
     }
-    let mut j = e;
-    while j < toks.len() && j < e + 3 {
+    role_then_person(toks, e)
+}
+
+/// Whether a lower-case word can be part of a role description before a name.
+fn is_role_word(lw: &str) -> bool {
+    SOURCE_SET.contains(lw) || DESCRIPTORS.contains(&lw) || ROLE_WORD_SET.contains(lw)
+}
+
+/// From `toks[j]`: up to four lower-case role words, then a person ("union boss Gideon
+/// Farrow", "central bank governor Ana Ferro").
+fn role_then_person(toks: &[Tok], j0: usize) -> Option<Cand> {
+    let mut j = j0;
+    while j < toks.len() && j < j0 + 4 {
         let t = &toks[j];
-        let lw = t.core.to_lowercase();
-        if t.trail_break || t.lead_break || !t.core.chars().next().is_some_and(char::is_lowercase) {
+        if t.trail_break || t.lead_break || t.poss || !t.core.chars().next().is_some_and(char::is_lowercase) {
             break;
         }
-        if !(SOURCE_SET.contains(lw.as_str())
-            || DESCRIPTORS.contains(&lw.as_str())
-            || matches!(lw.as_str(), "chief" | "senior" | "deputy" | "vice" | "managing" | "general"))
-        {
+        if !is_role_word(&t.core.to_lowercase()) {
             return None;
         }
         j += 1;
     }
-    if j == e || j >= toks.len() {
+    if j == j0 || j >= toks.len() {
         return None;
     }
     let end = run_end_starting_at(toks, j)?;
@@ -1072,6 +1148,10 @@ fn subject_after(after: &str) -> Option<Cand> {
     // "said the East Kilbride athlete", "said the 22-year-old": the person the story is about
     if det && let Some(g) = descriptor_reference(&toks) {
         return Some(Cand::Pronoun(g));
+    }
+    // "said union boss Gideon Farrow": the name after the role, not the organisation word
+    if let Some(c) = role_then_person(&toks, usize::from(det)) {
+        return Some(c);
     }
     // first person-like run before a break; else the first other candidate
     let mut fallback: Option<Cand> = None;
@@ -1725,7 +1805,8 @@ fn participle_attribution(masked: &str, pre: &str) -> Option<Cand> {
         if let Some(e) = run_end_starting_at(&toks, k)
             && let Some(c) = eval_run(&toks[k..e])
         {
-            return Some(c);
+            // "Tory leader Graham Pettifer backed it but said": the name after the role
+            return Some(person_after_role(&toks, e).unwrap_or(c));
         }
         if t.core.contains(PH) {
             return None;
@@ -1955,16 +2036,22 @@ fn quote_in_reported_clause(masked: &str) -> Option<Cand> {
 fn role_prefix(head: &str) -> bool {
     let words: Vec<&str> = head.split_whitespace().collect();
     let Some(last) = words.last() else { return false };
+    if words.len() > 8 || head.contains([',', ';', ':', PH]) {
+        return false;
+    }
     let lw = last.to_lowercase();
-    words.len() <= 8
-        && !head.contains([',', ';', ':', PH])
-        && last.chars().next().is_some_and(char::is_lowercase)
-        && (SOURCE_SET.contains(lw.as_str())
-            || DESCRIPTORS.contains(&lw.as_str())
-            || matches!(
-                lw.as_str(),
-                "head" | "leader" | "chief" | "founder" | "owner" | "captain" | "editor" | "host" | "co-host"
-            ))
+    if last.chars().next().is_some_and(char::is_lowercase) {
+        return is_role_word(&lw);
+    }
+    // "Tory MP Fiona Gascoigne said": a title the name run does not take in
+    if TITLE_SET.contains(last) || OCCUPATION_SET.contains(last) {
+        return true;
+    }
+    // "Britain's Helena Marchbank said", "The BBC's Ian Watts said": a capitalised owner
+    let owner = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s"));
+    owner.is_some_and(|o| o.chars().next().is_some_and(char::is_uppercase))
+        && words.len() <= 4
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 struct RawQuote {
@@ -2534,6 +2621,50 @@ mod tests {
             "\"We will win the vote,\" he said.",
         ];
         assert_eq!(speakers(&ps), vec![v(&[]), v(&["Carl Ruiz"]), v(&["Carl Ruiz"])]);
+    }
+
+    #[test]
+    fn party_country_and_occupation_before_a_name() {
+        let ps = [
+            "Labour MP Rosalind Tierney said the scheme was badly designed.",
+            "France's Amelie Castagne said she had trained harder than ever.",
+            "The BBC's Marianne Coates said the talks had stalled.",
+            "Liberal leader Harold Bexley welcomed the report but said it came \"far too late\".",
+            "Fisherman Angus Mowat said the catch had halved in a decade.",
+            "\"The pupils are exhausted,\" Teacher Gwen Parry said.",
+            "Conservationist Ruth Amery said the marsh was recovering.",
+            "Frenchman Luc Bertrand said he was \"very happy\" with the draw.",
+            "Lib Dem Owen Staples said the plans were \"half-baked\".",
+        ];
+        assert_eq!(
+            speakers(&ps),
+            vec![
+                v(&["Rosalind Tierney"]),
+                v(&["Amelie Castagne"]),
+                v(&["Marianne Coates"]),
+                v(&["Harold Bexley"]),
+                v(&["Angus Mowat"]),
+                v(&["Gwen Parry"]),
+                v(&["Ruth Amery"]),
+                v(&["Luc Bertrand"]),
+                v(&["Owen Staples"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn role_words_between_verb_and_name() {
+        let a = attribute(&[
+            "\"We were cheated,\" said union leader Owen Pritchard.",
+            "\"It is a disgrace,\" said party chairman Neil Dorsey.",
+            "\"We deserved the win,\" said club captain Rhys Tudor.",
+            "\"Rates must rise,\" said central bank governor Ana Ferro.",
+        ]);
+        assert_eq!(
+            a.per_passage,
+            vec![v(&["Owen Pritchard"]), v(&["Neil Dorsey"]), v(&["Rhys Tudor"]), v(&["Ana Ferro"])]
+        );
+        assert!(a.sources.is_empty(), "{:?}", a.sources);
     }
 
     #[test]
