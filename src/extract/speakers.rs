@@ -524,6 +524,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
         }
         let mut b = word.len();
+        let mut poss_mark = false;
         // PH's UTF-8 form starts with 0xEE: a byte test spares most words the search
         let mut trail_break = word.as_bytes().contains(&0xEE) && word.contains(PH);
         while b > a {
@@ -541,6 +542,17 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     trail_break = true;
                     b -= ch.len_utf8();
                 }
+                // "the families' representative": a plural possessive, not a closing quote
+                // (a quoted lower-case word would have its opening mark on it)
+                '\'' | '’'
+                    if b == word.len()
+                        && !lead_break
+                        && word[a..b - ch.len_utf8()].ends_with('s')
+                        && word[a..].chars().next().is_some_and(char::is_lowercase) =>
+                {
+                    poss_mark = true;
+                    b -= ch.len_utf8();
+                }
                 '\'' | '’' => {
                     trail_break = true;
                     b -= ch.len_utf8();
@@ -553,7 +565,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
         }
         let mut core = &word[a..b];
-        let mut poss = false;
+        let mut poss = poss_mark;
         for suf in ["'s", "’s"] {
             if core.len() > suf.len() && core.ends_with(suf) {
                 core = &core[..core.len() - suf.len()];
@@ -1044,10 +1056,12 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
         let g = if toks[end].core.eq_ignore_ascii_case("he") { Gender::Male } else { Gender::Female };
         return Some((Cand::Pronoun(g), toks[end].start));
     }
-    // the part must look like an appositive (starts lower-case / with a determiner)
+    // the part must look like an appositive (starts lower-case / with a determiner), or
+    // be an age ("Doris Whitcombe, 82, said")
     let first = toks[s].core;
     let starts_lower = first.chars().next().is_some_and(|c| c.is_lowercase());
-    if !(starts_lower || DETERMINERS.contains(&first.to_lowercase().as_str())) || s == 0 {
+    let age = s == end && first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit());
+    if !(starts_lower || age || DETERMINERS.contains(&first.to_lowercase().as_str())) || s == 0 {
         return None;
     }
     if (end - s) > 14 {
@@ -1945,14 +1959,19 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
             }
         }
         let a = after.trim_start();
+        // told reporters that, assured parliament that, wrote on his blog that, said in a
+        // statement that: a short object or adjunct before the reported clause
+        let after_object = || {
+            a.find(" that ")
+                .filter(|&i| a[..i].split_whitespace().count() <= 5 && !a[..i].contains([',', ';', '.', ':', PH]))
+                .map(|i| &a[i + 6..])
+        };
+        let said = matches!(verb, "said" | "says");
         let clause = if let Some(rest) = a.strip_prefix("that ") {
             Some(rest)
-        } else if matches!(verb, "told" | "tells") {
-            // told reporters/the BBC that ...
-            a.find(" that ")
-                .filter(|&i| a[..i].split_whitespace().count() <= 4 && !a[..i].contains(','))
-                .map(|i| &a[i + 6..])
-        } else if matches!(verb, "said" | "says") {
+        } else if !said {
+            after_object()
+        } else {
             let a2 = a.strip_prefix("on ").and_then(|r| r.split_once(' ').map(|x| x.1)).unwrap_or(a);
             let a2 = a2.strip_prefix("that ").unwrap_or(a2);
             let fw = a2.split_whitespace().next().unwrap_or("");
@@ -2007,9 +2026,7 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
                     && !STOP_SET.contains(fw)
                     && !fw.contains(PH)
                     && a2.split_whitespace().count() >= 4);
-            if ok { Some(a2) } else { None }
-        } else {
-            None
+            if ok { Some(a2) } else { after_object() }
         };
         if let Some(cl) = clause {
             let cl = cl.trim().trim_end_matches(['.', '!', '?']).trim();
@@ -2665,6 +2682,31 @@ mod tests {
             vec![v(&["Owen Pritchard"]), v(&["Neil Dorsey"]), v(&["Rhys Tudor"]), v(&["Ana Ferro"])]
         );
         assert!(a.sources.is_empty(), "{:?}", a.sources);
+    }
+
+    #[test]
+    fn an_age_between_name_and_verb() {
+        let ps = [
+            "Margaret Ellwood, 74, said she had been queueing since dawn.",
+            "Mr Halloran, 58, said: \"I will appeal.\"",
+        ];
+        assert_eq!(speakers(&ps), vec![v(&["Margaret Ellwood"]), v(&["Halloran"])]);
+    }
+
+    #[test]
+    fn reported_clause_after_an_object() {
+        let ps = [
+            "Transport Minister Kwame Asante assured MPs that the line would open on time.",
+            "Mr Okri warned shareholders that profits would fall.",
+            "Gregor Hale wrote on his blog that the decision was a mistake.",
+        ];
+        assert_eq!(speakers(&ps), vec![v(&["Kwame Asante"]), v(&["Okri"]), v(&["Gregor Hale"])]);
+    }
+
+    #[test]
+    fn a_plural_possessive_in_an_appositive() {
+        let ps = ["Tomasz Nowak, the workers' spokesman, said the offer was insulting."];
+        assert_eq!(speakers(&ps), vec![v(&["Tomasz Nowak"])]);
     }
 
     #[test]
