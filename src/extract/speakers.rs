@@ -1139,6 +1139,31 @@ fn descriptor_reference(toks: &[Tok]) -> Option<Gender> {
     })
 }
 
+/// "The mayor, Desmond Arkwright, rejected ...": the name set off by commas after a role
+/// opening the sentence is its subject.
+fn appositive_name_subject(toks: &[Tok]) -> Option<Cand> {
+    let first = toks.first()?;
+    if !DETERMINERS.contains(&first.core.to_lowercase().as_str()) || first.trail_break {
+        return None;
+    }
+    let comma = toks.iter().take(5).position(|t| t.trail_break)?;
+    if comma == 0 || !toks[1..=comma].iter().all(|t| t.core.chars().next().is_some_and(char::is_lowercase)) {
+        return None;
+    }
+    let start = comma + 1;
+    if start >= toks.len() {
+        return None;
+    }
+    let end = run_end_starting_at(toks, start)?;
+    if !toks[end - 1].trail_break || toks[end - 1].poss {
+        return None;
+    }
+    match eval_run(&toks[start..end])? {
+        c @ Cand::Person { .. } => Some(c),
+        _ => None,
+    }
+}
+
 /// After a name run ending at `toks[e]`: `ROLE-WORDS Name` (lower-case role words, then a
 /// person), as in "said Prebon Yamane economist Lena Komileva".
 fn person_after_role(toks: &[Tok], e: usize) -> Option<Cand> {
@@ -1737,6 +1762,10 @@ impl Article {
     /// only the run opening the sentence is considered and it becomes
     /// salient (a sentence subject is what a later "he"/"she" refers to).
     fn register_mentions(&mut self, toks: &[Tok], subject_pass: bool) {
+        if subject_pass && let Some(p) = appositive_name_subject(toks) {
+            self.person(&p, true);
+            return;
+        }
         if subject_pass && self.role_subject(toks) {
             return;
         }
@@ -1870,6 +1899,8 @@ static CONJ_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)(?:and|but)\s+(?:(?:also|then|later)\s+)?(?:{})(?-u:\b)", alternation(SPEECH_VERBS)))
         .unwrap()
 });
+
+static CONJ_PRONOUN_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:and|but)\s+(?:he|she)\s").unwrap());
 
 static PARTICIPLE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:saying|adding|noting|asserting|stating|explaining|arguing|insisting|writing|telling|warning|stressing|asking|declaring|claiming|calling|describing|recalling|concluding)(?-u:\b)").unwrap()
@@ -2243,6 +2274,15 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 continue;
             }
 
+            // "Tom Ellery said the plans were sensible, but he told the Herald: \"...\"": the
+            // name opening a sentence is the antecedent of "he" opening a coordinate clause
+            // ("Mr Blair has failed, he claimed, saying" is no such clause: he is someone else)
+            if matches!(sent.first(), Some(Piece::Narr(..)))
+                && narrative_tokens.first().is_some_and(|t| is_name_word(t.core) && !STOP_SET.contains(t.core))
+                && CONJ_PRONOUN_RE.is_match(&masked)
+            {
+                art.register_mentions(&narrative_tokens, true);
+            }
             let sentence_cand = std::cell::OnceCell::new();
             let reported_cand = std::cell::OnceCell::new();
             let mut sent_who: Option<Who> = None;
@@ -2796,6 +2836,27 @@ mod tests {
             speakers(&ps),
             vec![v(&["Marcus Feld"]), v(&[]), v(&["Penwarden"]), v(&[]), v(&[]), v(&[]), v(&[]), v(&[])]
         );
+    }
+
+    #[test]
+    fn pronouns_find_the_sentence_subject_and_appositive_names() {
+        let ps = [
+            "\"We expect a hard winter,\" said Malcolm Reddy, the council leader.",
+            "Conservative backbencher Ian Royle said the idea had merit, but he told the Echo: \"It needs work.\"",
+        ];
+        assert_eq!(speakers(&ps), vec![v(&["Malcolm Reddy"]), v(&["Ian Royle"])]);
+        let ps = [
+            "Finance Minister Karl Berger defended the budget on Monday.",
+            "Opposition leader Greta Lund accused the minister of misleading voters.",
+            "\"He has failed the country,\" she said.",
+        ];
+        assert_eq!(speakers(&ps), vec![v(&[]), v(&[]), v(&["Greta Lund"])]);
+        let ps = [
+            "Councillor Peter Vance has called for an inquiry.",
+            "The mayor, Desmond Arkwright, rejected claims made by Mr Vance.",
+            "\"I have done nothing wrong,\" he said.",
+        ];
+        assert_eq!(speakers(&ps), vec![v(&[]), v(&[]), v(&["Desmond Arkwright"])]);
     }
 
     #[test]
