@@ -408,3 +408,36 @@ fn searching_segments_in_parallel_answers_as_one_thread_does() {
         }
     }
 }
+
+/// A workspace whose index holds `n` generated articles (dated 2010 to 2023).
+fn generated_env(n: usize) -> TestEnv {
+    let env = TestEnv::new();
+    let feed = common::generate_corpus(&env.path("feed"), 0..n);
+    let output = env.run(&["index", feed.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "indexing: {}", stderr(&output));
+    env
+}
+
+fn total(env: &TestEnv, args: &[&str], code: i32) -> u64 {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    env.json(&all, code)["total"].as_u64().unwrap()
+}
+
+#[test]
+fn date_bounds_beyond_what_tantivy_can_represent_do_not_wrap() {
+    let env = generated_env(30);
+    let everything = total(&env, &[""], 0);
+    assert!(everything > 30);
+    // Tantivy counts nanoseconds in an i64 (1677 to 2262): these bounds used to wrap.
+    assert_eq!(total(&env, &["", "--until", "9999"], 0), everything);
+    assert_eq!(total(&env, &["", "--since", "1000"], 0), everything);
+    assert_eq!(total(&env, &["", "--since", "1000", "--until", "9999-12-31"], 0), everything);
+    for far in [["--since", "2263"], ["--since", "9999"], ["--until", "1500"], ["--until", "1000-06"]] {
+        assert_eq!(total(&env, &["", far[0], far[1]], 1), 0, "{far:?}");
+    }
+    // Bounds within the range still cut.
+    let recent = total(&env, &["", "--since", "2020"], 0);
+    assert!(recent > 0 && recent < everything, "{recent} of {everything}");
+}

@@ -183,11 +183,26 @@ pub fn parse_bound(value: &str, end: bool) -> Result<NaiveDate> {
     next_month.and_then(|d| d.pred_opt()).ok_or_else(bad)
 }
 
-/// Passages dated within `[since, until]`.
+/// The dates a bound may hold. Tantivy stores a date as nanoseconds in an `i64`, which
+/// covers 1677-09-21 to 2262-04-11 only: a bound outside wrapped around (`--until 9999`
+/// became a date in 1816 and matched nothing). Indexed dates are plausible ones (1800 to a
+/// year ahead), so a bound is clamped to these years without changing what it selects.
+const FIRST_BOUND_YEAR: i32 = 1700;
+const LAST_BOUND_YEAR: i32 = 2200;
+
+/// Passages dated within `[since, until]` (any bound, however far out, is read as written;
+/// undated passages are never within).
 pub fn date_range(field: Field, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Box<dyn Query> {
+    let first = NaiveDate::from_ymd_opt(FIRST_BOUND_YEAR, 1, 1).expect("valid constant date");
+    let last = NaiveDate::from_ymd_opt(LAST_BOUND_YEAR, 12, 31).expect("valid constant date");
+    // A range that no indexed date can be in.
+    if since.is_some_and(|d| d > last) || until.is_some_and(|d| d < first) {
+        return Box::new(EmptyQuery);
+    }
     let bound = |date: Option<NaiveDate>| match date {
         None => Bound::Unbounded,
         Some(date) => {
+            let date = date.clamp(first, last);
             let seconds = date.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
             Bound::Included(Term::from_field_date(field, DateTime::from_timestamp_secs(seconds)))
         }
