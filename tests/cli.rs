@@ -441,3 +441,17 @@ fn date_bounds_beyond_what_tantivy_can_represent_do_not_wrap() {
     let recent = total(&env, &["", "--since", "2020"], 0);
     assert!(recent > 0 && recent < everything, "{recent} of {everything}");
 }
+
+#[test]
+fn a_huge_limit_or_offset_allocates_for_the_matches_only() {
+    let env = generated_env(30);
+    let everything = total(&env, &["water"], 0);
+    for limit in ["1000000000", "18446744073709551615"] {
+        let results = env.search(&["water", "--limit", limit, "--per-article", "0"]);
+        assert_eq!(hits(&results).len() as u64, everything, "--limit {limit}");
+        let results = env.search(&["water", "--limit", limit]);
+        assert!(!hits(&results).is_empty(), "--limit {limit}");
+    }
+    let results = env.json(&["search", "water", "--offset", "18446744073709551615", "--limit", "5", "--json"], 0);
+    assert!(hits(&results).is_empty());
+}
