@@ -455,3 +455,23 @@ fn a_huge_limit_or_offset_allocates_for_the_matches_only() {
     let results = env.json(&["search", "water", "--offset", "18446744073709551615", "--limit", "5", "--json"], 0);
     assert!(hits(&results).is_empty());
 }
+
+#[test]
+fn a_count_only_query_or_an_offset_past_the_end_reports_the_total_and_exits_0() {
+    let env = generated_env(30);
+    let everything = total(&env, &["water"], 0);
+    for args in [["--limit", "0"], ["--offset", "100000"]] {
+        let results = env.json(&["search", "water", args[0], args[1], "--json"], 0);
+        assert_eq!(results["total"].as_u64().unwrap(), everything, "{args:?}");
+        assert!(hits(&results).is_empty(), "{args:?}");
+        let output = env.run(&["search", "water", args[0], args[1]]);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let printed = stdout(&output);
+        assert!(printed.contains(&format!("{everything} matching passages; none on this page")), "{printed}");
+        assert!(printed.contains("years:"), "facets still counted: {printed}");
+    }
+    // Nothing matching at all is still exit 1.
+    let output = env.run(&["search", "xylophonequartz", "--limit", "0"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("no passages match"), "{}", stdout(&output));
+}
