@@ -475,3 +475,26 @@ fn a_count_only_query_or_an_offset_past_the_end_reports_the_total_and_exits_0() 
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("no passages match"), "{}", stdout(&output));
 }
+
+#[test]
+fn extract_into_a_pipe_closed_early_is_not_an_error() {
+    use std::io::BufRead;
+    let env = TestEnv::new();
+    // Megabytes of output: far more than a pipe holds, so extract is still writing when
+    // the reader goes away.
+    let feed = common::generate_corpus(&env.path("feed"), 0..3000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .arg("extract")
+        .arg(&feed)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with('{'), "{first:.200}");
+    // The reader is dropped here, like `| head -1` exiting.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+}
