@@ -498,3 +498,16 @@ fn extract_into_a_pipe_closed_early_is_not_an_error() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).is_empty(), "{}", stderr(&output));
 }
+
+#[test]
+fn and_not_excludes_like_a_minus() {
+    let env = generated_env(30);
+    let expected = total(&env, &["water -dam"], 0);
+    assert!(expected > 0 && expected < total(&env, &["water"], 0));
+    for query in ["water AND NOT dam", "NOT dam AND water", "(water) AND NOT (dam)", "water NOT dam"] {
+        assert_eq!(total(&env, &[query], 0), expected, "{query}");
+    }
+    // Nested: (a AND NOT b) OR c.
+    let nested = total(&env, &["(water AND NOT dam) OR xylophonequartz"], 0);
+    assert_eq!(nested, expected);
+}

@@ -77,7 +77,31 @@ pub fn parse_text_query(
     }
     let warnings =
         if problems.is_empty() { Vec::new() } else { vec![format!("query read leniently ({})", problems.join("; "))] };
-    Ok(ParsedQuery { query, warnings })
+    Ok(ParsedQuery { query: lift_negations(query), warnings })
+}
+
+/// Makes `a AND NOT b` exclude `b`, as in Lexis and Factiva. Tantivy reads it as
+/// `+a +(-b)`: `a` and a clause holding only an exclusion, which on its own matches nothing,
+/// so the whole query matched nothing. A required clause that only excludes becomes the
+/// exclusions of its parent (`+a -b`), at every depth (`(a AND NOT b) OR c`).
+fn lift_negations(query: Box<dyn Query>) -> Box<dyn Query> {
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return query;
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (occur, sub) in boolean.clauses() {
+        let sub = lift_negations(sub.box_clone());
+        let only_excludes = sub.downcast_ref::<BooleanQuery>().is_some_and(|inner| {
+            !inner.clauses().is_empty() && inner.clauses().iter().all(|(o, _)| *o == Occur::MustNot)
+        });
+        match sub.downcast_ref::<BooleanQuery>() {
+            Some(inner) if *occur == Occur::Must && only_excludes => {
+                clauses.extend(inner.clauses().iter().map(|(o, q)| (*o, q.box_clone())));
+            }
+            _ => clauses.push((*occur, sub)),
+        }
+    }
+    Box::new(BooleanQuery::with_minimum_required_clauses(clauses, boolean.get_minimum_number_should_match()))
 }
 
 fn field_named(fields: &Fields, name: &str) -> Field {
