@@ -655,3 +655,61 @@ fn stdin_with_hostile_lines() {
     assert_reported(&errors, "<stdin>:5", "Windows-1252");
     assert_eq!(articles(&env), 3);
 }
+
+// ---------------------------------------------------------------------------------------
+// Inputs named on the command line that are not plain files
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_missing_input_is_reported_once() {
+    let env = TestEnv::new();
+    for command in ["index", "extract"] {
+        let output = env.run(&[command, "nowhere/feed.jsonl"]);
+        assert_sane(&output);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{command}: {errors}");
+        assert_eq!(errors.matches("nowhere/feed.jsonl").count(), 1, "{command}: {errors}");
+        assert!(errors.contains("skipped 1 inputs: 1 unreadable"), "{command}: {errors}");
+    }
+}
+
+/// Makes a FIFO at `path` and writes `bytes` into it from another thread (the write waits
+/// for a reader: without one the thread is left blocked, and the test fails on what was read).
+fn fifo(path: &std::path::Path, bytes: Vec<u8>) {
+    let made = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = std::fs::OpenOptions::new().write(true).open(path).and_then(|mut f| f.write_all(&bytes));
+    });
+}
+
+#[test]
+fn a_fifo_named_on_the_command_line_is_read_as_a_stream() {
+    let env = TestEnv::new();
+    // No name to go by (like `<(zcat feed.gz)`): JSON Lines, gzip recognised by its magic.
+    let unnamed = env.path("pipe");
+    fifo(&unnamed, gzip(feed(0..3).as_bytes()));
+    let output = env.run(&["index", unnamed.to_str().unwrap()]);
+    assert_summary(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(articles(&env), 3);
+    // A name with a format: read as that format.
+    let text = env.path("article.txt");
+    fifo(&text, GOOD.as_bytes().to_vec());
+    let output = env.run(&["index", text.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_good_indexed(&env);
+}
+
+#[test]
+fn compressed_stdin_is_recognised_by_its_magic_number() {
+    let env = TestEnv::new();
+    for (i, compressed) in [gzip(feed(0..3).as_bytes()), zstd(feed(3..6).as_bytes())].into_iter().enumerate() {
+        let output = env.command(&["index", "-"]).write_stdin(compressed).output().unwrap();
+        assert_summary(&output);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+        assert_eq!(articles(&env), 3 * (i as u64 + 1));
+    }
+}

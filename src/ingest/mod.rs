@@ -141,8 +141,8 @@ pub const STDIN_ORIGIN: &str = "<stdin>";
 
 /// Walks `inputs` (files, folders, or `-` for stdin) in a stable order and hands every
 /// record to `on_record`, every problem to `on_problem`. Folders are read recursively,
-/// following links; files of other formats inside folders are passed over silently.
-/// Stops early when `on_record` returns false.
+/// following links; files of other formats inside folders are passed over silently. A named input that is neither a file nor a folder
+/// (a FIFO, `<(zcat feed.gz)`) is read as a stream. Stops early when `on_record` returns false.
 pub fn read_records(
     inputs: &[PathBuf],
     mut on_record: impl FnMut(Record) -> bool,
@@ -150,14 +150,44 @@ pub fn read_records(
 ) {
     for input in inputs {
         if input.as_os_str() == STDIN {
-            let stdin = std::io::stdin().lock();
             let origin = Origin { path: STDIN_ORIGIN.into(), line: None };
-            if !read_lines(stdin, &origin, &mut on_record, &mut on_problem) {
+            if !read_stream(Box::new(std::io::stdin().lock()), &origin, None, &mut on_record, &mut on_problem) {
                 return;
             }
             continue;
         }
-        let explicit_file = input.is_file();
+        let origin = Origin { path: display_path(input), line: None };
+        // Checked once here: the walker would report a missing input too, and it passes
+        // over what is neither a file nor a folder.
+        let metadata = match std::fs::metadata(input) {
+            Ok(metadata) => metadata,
+            Err(err) => {
+                let message = if err.kind() == std::io::ErrorKind::NotFound {
+                    "no such file or folder".to_string()
+                } else {
+                    err.to_string()
+                };
+                on_problem(Problem::skip(origin, SkipReason::Unreadable, message));
+                continue;
+            }
+        };
+        if !metadata.is_file() && !metadata.is_dir() {
+            let go_on = match File::open(input) {
+                Ok(file) => {
+                    let format = format_and_compression(input).map(|(format, _)| format);
+                    read_stream(Box::new(file), &origin, format, &mut on_record, &mut on_problem)
+                }
+                Err(err) => {
+                    on_problem(Problem::skip(origin, SkipReason::Unreadable, err.to_string()));
+                    true
+                }
+            };
+            if !go_on {
+                return;
+            }
+            continue;
+        }
+        let explicit_file = metadata.is_file();
         let walker = walkdir::WalkDir::new(input)
             .follow_links(true)
             .sort_by_file_name()
@@ -167,7 +197,7 @@ pub fn read_records(
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
-                    let path = err.path().unwrap_or(input).display().to_string();
+                    let path = display_path(err.path().unwrap_or(input));
                     on_problem(Problem::skip(
                         Origin { path, line: None },
                         SkipReason::Unreadable,
@@ -180,7 +210,7 @@ pub fn read_records(
                 continue;
             }
             let path = entry.path();
-            let origin = Origin { path: path.display().to_string(), line: None };
+            let origin = Origin { path: display_path(path), line: None };
             let Some((format, compression)) = format_and_compression(path) else {
                 if explicit_file {
                     on_problem(Problem::skip(
@@ -207,14 +237,63 @@ pub fn read_records(
                 return;
             }
         }
-        if !input.exists() {
-            on_problem(Problem::skip(
-                Origin { path: input.display().to_string(), line: None },
-                SkipReason::Unreadable,
-                "no such file or folder",
-            ));
-        }
     }
+}
+
+/// A path as printed in messages and stored with articles.
+fn display_path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// A stream (stdin, a FIFO): gzip or zstd data is recognised by its magic bytes, since a
+/// stream has no name to tell; then it is read as `format` when its name gives one, else
+/// as JSON Lines.
+fn read_stream(
+    reader: Box<dyn Read>,
+    origin: &Origin,
+    format: Option<Format>,
+    on_record: &mut impl FnMut(Record) -> bool,
+    on_problem: &mut impl FnMut(Problem),
+) -> bool {
+    let reader = match decompress_by_magic(reader) {
+        Ok(reader) => reader,
+        Err(err) => {
+            on_problem(Problem::skip(origin.clone(), SkipReason::Unreadable, err.to_string()));
+            return true;
+        }
+    };
+    match format {
+        None | Some(Format::JsonLines) => read_lines(reader, origin, on_record, on_problem),
+        Some(format) => read_whole(reader, origin.clone(), format, on_record, on_problem),
+    }
+}
+
+/// `reader`, decompressed when it starts with the gzip or zstd magic number.
+fn decompress_by_magic(mut reader: Box<dyn Read>) -> std::io::Result<Box<dyn Read>> {
+    const GZIP: &[u8] = &[0x1f, 0x8b];
+    const ZSTD: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
+    // A pipe may deliver fewer bytes per read than the magic number has.
+    let mut head = Vec::with_capacity(4);
+    while head.len() < 4 {
+        let mut byte = [0u8; 4];
+        let n = match reader.read(&mut byte[..4 - head.len()]) {
+            Ok(n) => n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if n == 0 {
+            break;
+        }
+        head.extend_from_slice(&byte[..n]);
+    }
+    let whole: Box<dyn Read> = Box::new(std::io::Cursor::new(head.clone()).chain(reader));
+    Ok(if head.starts_with(GZIP) {
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(whole)))
+    } else if head.starts_with(ZSTD) {
+        Box::new(zstd::stream::read::Decoder::new(whole)?)
+    } else {
+        whole
+    })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
