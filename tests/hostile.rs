@@ -713,3 +713,24 @@ fn compressed_stdin_is_recognised_by_its_magic_number() {
         assert_eq!(articles(&env), 3 * (i as u64 + 1));
     }
 }
+
+#[test]
+fn indexing_a_folder_that_holds_the_index_passes_over_the_index() {
+    let env = TestEnv::new();
+    env.write("feed.jsonl", feed(0..3));
+    // The index is `./index` inside the folder read, and so is another Tantivy index.
+    let other = env.path("old/index");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args(["index", env.path("feed.jsonl").to_str().unwrap(), "--index", other.to_str().unwrap()])
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(0));
+    for _ in 0..2 {
+        let output = env.run(&["index", "."]);
+        assert_summary(&output);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("meta.json"), "{}", stderr(&output));
+    }
+    assert_eq!(articles(&env), 3);
+}

@@ -141,7 +141,8 @@ pub const STDIN_ORIGIN: &str = "<stdin>";
 
 /// Walks `inputs` (files, folders, or `-` for stdin) in a stable order and hands every
 /// record to `on_record`, every problem to `on_problem`. Folders are read recursively,
-/// following links; files of other formats inside folders are passed over silently. A named input that is neither a file nor a folder
+/// following links; files of other formats inside folders are passed over silently, and
+/// so are search indexes inside them. A named input that is neither a file nor a folder
 /// (a FIFO, `<(zcat feed.gz)`) is read as a stream. Stops early when `on_record` returns false.
 pub fn read_records(
     inputs: &[PathBuf],
@@ -187,12 +188,16 @@ pub fn read_records(
             }
             continue;
         }
+        if metadata.is_dir() && is_search_index(input) {
+            on_problem(Problem::skip(origin, SkipReason::UnsupportedFormat, "a search index, not an archive"));
+            continue;
+        }
         let explicit_file = metadata.is_file();
-        let walker = walkdir::WalkDir::new(input)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        let walker =
+            walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
+                entry.depth() == 0
+                    || !(is_hidden(entry.file_name()) || entry.file_type().is_dir() && is_search_index(entry.path()))
+            });
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -243,6 +248,22 @@ pub fn read_records(
 /// A path as printed in messages and stored with articles.
 fn display_path(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// A folder holding a Tantivy index (newsdex's own, say `./index` under `newsdex index .`):
+/// its `meta.json` is not an article.
+fn is_search_index(dir: &Path) -> bool {
+    let meta = dir.join("meta.json");
+    if !meta.is_file() {
+        return false;
+    }
+    if dir.join(".managed.json").is_file() {
+        return true;
+    }
+    // Tantivy writes `index_settings` first.
+    let mut head = [0u8; 256];
+    let read = File::open(&meta).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+    String::from_utf8_lossy(&head[..read]).contains("\"index_settings\"")
 }
 
 /// A stream (stdin, a FIFO): gzip or zstd data is recognised by its magic bytes, since a
