@@ -511,3 +511,11 @@ fn and_not_excludes_like_a_minus() {
     let nested = total(&env, &["(water AND NOT dam) OR xylophonequartz"], 0);
     assert_eq!(nested, expected);
 }
+
+#[test]
+fn stats_counts_each_source_once_and_nothing_else() {
+    // The generated articles come from three outlets.
+    let env = generated_env(30);
+    let stats = env.json(&["stats", "--json"], 0);
+    assert_eq!(stats["sources"], 3, "{stats}");
+}
