@@ -319,6 +319,28 @@ fn remove_deletes_whole_articles_by_id() {
     assert!(hits(&everything).iter().all(|h| h["article_id"] != "agg-000203"));
 }
 
+/// Indexes `input` as `newsdex index` does but with a commit after every article, for
+/// many segments. Through the library: the command line refuses `--commit-every 0`, which
+/// makes a real run crawl.
+fn index_committing_each_article(input: &std::path::Path, dir: &std::path::Path) {
+    use newsdex::index::NewsIndex;
+    use newsdex::index::writer::{NewsWriter, WriterOptions};
+    use newsdex::pipeline::{self, Event};
+    let options = WriterOptions { commit_every: std::time::Duration::ZERO, ..Default::default() };
+    let mut writer = NewsWriter::new(NewsIndex::open_or_create(dir).unwrap(), dir, options).unwrap();
+    let is_unchanged = writer.unchanged_filter();
+    pipeline::run(&[input.to_path_buf()], &Default::default(), is_unchanged, |event| {
+        match event {
+            Event::Article(article) => drop(writer.add(&article).unwrap()),
+            Event::Unchanged(article) => drop(writer.add_unchanged(&article).unwrap()),
+            Event::Idle => writer.commit_if_due().unwrap(),
+            Event::Problem(_) => {}
+        }
+        true
+    });
+    assert!(writer.finish().unwrap().commits > 10);
+}
+
 #[test]
 fn a_run_merges_its_segments_and_facet_counts_stay_exact_across_segments() {
     let segments = |env: &TestEnv| env.json(&["stats", "--json"], 0)["segments"].as_u64().unwrap();
@@ -326,7 +348,7 @@ fn a_run_merges_its_segments_and_facet_counts_stay_exact_across_segments() {
     // A commit after every article makes dozens of segments; the run ends with one per core.
     let env = TestEnv::new();
     let corpus = corpus();
-    assert_eq!(env.run(&["index", corpus.to_str().unwrap(), "--commit-every", "0"]).status.code(), Some(0));
+    index_committing_each_article(&corpus, &env.index_dir());
     let merged = segments(&env);
     assert!((1..=cores).contains(&merged), "{merged} segments");
     let plain = TestEnv::with_corpus();
@@ -518,4 +540,14 @@ fn stats_counts_each_source_once_and_nothing_else() {
     let env = generated_env(30);
     let stats = env.json(&["stats", "--json"], 0);
     assert_eq!(stats["sources"], 3, "{stats}");
+}
+
+#[test]
+fn commit_every_0_is_refused() {
+    let env = TestEnv::new();
+    let feed = common::generate_corpus(&env.path("feed"), 0..3);
+    let output = env.run(&["index", feed.to_str().unwrap(), "--commit-every", "0"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("--commit-every"), "{}", stderr(&output));
+    assert!(!env.index_dir().join("meta.json").exists());
 }

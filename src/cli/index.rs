@@ -37,7 +37,8 @@ pub struct IndexArgs {
     #[arg(long, value_name = "MIB", default_value_t = 512)]
     memory: usize,
     /// Commit at least every this many seconds (an interrupted run keeps what was committed).
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    // 0 would commit after every article, which makes indexing crawl.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     commit_every: u64,
     /// Delete everything in the index first.
     #[arg(long)]
