@@ -734,3 +734,17 @@ fn indexing_a_folder_that_holds_the_index_passes_over_the_index() {
     }
     assert_eq!(articles(&env), 3);
 }
+
+#[test]
+fn an_article_skipped_for_a_used_id_is_named_with_its_place() {
+    let env = TestEnv::new();
+    let first = r#"{"id":"same","title":"First","body":"Kenya opened a dam."}"#;
+    let second = r#"{"id":"same","title":"Second","body":"Peru closed a railway."}"#;
+    env.write("feed/a.jsonl", format!("{first}\n{second}\n"));
+    let (code, errors) = index_dir(&env, "feed");
+    assert_eq!(code, 1, "{errors}");
+    let place = env.path("feed/a.jsonl").display().to_string() + ":2";
+    assert_reported(&errors, &place, "id already used");
+    assert!(errors.contains("\"same\""), "{errors}");
+    assert_good_indexed(&env);
+}
