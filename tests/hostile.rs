@@ -748,3 +748,46 @@ fn an_article_skipped_for_a_used_id_is_named_with_its_place() {
     assert!(errors.contains("\"same\""), "{errors}");
     assert_good_indexed(&env);
 }
+
+#[test]
+fn cr_only_line_ends_and_utf16_with_a_bom_are_read() {
+    let env = TestEnv::new();
+    env.write("in/mac.txt", "Mac title\rDate: 2020-01-08\r\rBody about Kenya.\r");
+    let utf16 = |text: &str, big_endian: bool| -> Vec<u8> {
+        let units = text.encode_utf16();
+        let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        for unit in units {
+            bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        bytes
+    };
+    env.write("in/le.txt", utf16("Nairobi talks\r\n\r\nKenya opened talks on water.\r\n", false));
+    env.write(
+        "in/be.html",
+        utf16("<html><head><title>Lima vote</title></head><body><article><p>Peru held a vote.</p></article></body></html>", true),
+    );
+    let lines =
+        [r#"{"id":"u1","title":"Über","body":"Chile signed."}"#, r#"{"id":"u2","title":"T2","body":"Ghana grain."}"#];
+    env.write("in/feed.jsonl", utf16(&format!("{}\n{}\n", lines[0], lines[1]), false));
+    let output = env.run(&["extract", env.path("in").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let articles: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let summary: Vec<(String, String, String)> = articles
+        .iter()
+        .map(|a| {
+            let path = a["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            (path, a["title"].as_str().unwrap().to_string(), a["passages"][0]["text"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let expected = [
+        ("be.html", "Lima vote", "Peru held a vote."),
+        ("feed.jsonl", "Über", "Chile signed."),
+        ("feed.jsonl", "T2", "Ghana grain."),
+        ("le.txt", "Nairobi talks", "Kenya opened talks on water."),
+        ("mac.txt", "Mac title", "Body about Kenya."),
+    ];
+    let expected: Vec<(String, String, String)> =
+        expected.iter().map(|(p, t, x)| (p.to_string(), t.to_string(), x.to_string())).collect();
+    assert_eq!(summary, expected);
+    assert_eq!(articles[4]["date"], "2020-01-08");
+}

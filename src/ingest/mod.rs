@@ -226,7 +226,7 @@ pub fn read_records(
                 }
                 continue;
             };
-            let reader = match open(path, compression) {
+            let reader = match open(path, compression).map(utf16_as_utf8) {
                 Ok(reader) => reader,
                 Err(err) => {
                     on_problem(Problem::skip(origin, SkipReason::Unreadable, err.to_string()));
@@ -283,6 +283,7 @@ fn read_stream(
             return true;
         }
     };
+    let reader = utf16_as_utf8(reader);
     match format {
         None | Some(Format::JsonLines) => read_lines(reader, origin, on_record, on_problem),
         Some(format) => read_whole(reader, origin.clone(), format, on_record, on_problem),
@@ -345,6 +346,79 @@ fn open(path: &Path, compression: Compression) -> std::io::Result<Box<dyn Read>>
         Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))),
         Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(file)?),
     })
+}
+
+/// `reader` as UTF-8 when it starts with a UTF-16 byte-order mark (Windows tools save
+/// "Unicode" text so), else as it is. Transcoding as a stream keeps a UTF-16 JSON Lines
+/// file's lines whole (its newline is two bytes) and its NUL bytes from reading as binary.
+fn utf16_as_utf8(mut reader: Box<dyn Read>) -> Box<dyn Read> {
+    let mut head = Vec::with_capacity(2);
+    while head.len() < 2 {
+        let mut byte = [0u8; 2];
+        match reader.read(&mut byte[..2 - head.len()]) {
+            Ok(0) => break,
+            Ok(n) => head.extend_from_slice(&byte[..n]),
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            // Handed on to be reported as the input's error: a decoder that failed (a
+            // `.gz` that is not gzip) may well say end of file on the next read.
+            Err(err) => return Box::new(Failed(Some(err))),
+        }
+    }
+    let encoding = match head.as_slice() {
+        [0xFF, 0xFE] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    let whole: Box<dyn Read> = Box::new(std::io::Cursor::new(head).chain(reader));
+    match encoding {
+        Some(encoding) => Box::new(Utf16Reader {
+            inner: whole,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            input: vec![0; 1 << 16],
+            output: Vec::new(),
+            at: 0,
+            done: false,
+        }),
+        None => whole,
+    }
+}
+
+/// A reader whose first read fails with the error it holds.
+struct Failed(Option<std::io::Error>);
+
+impl Read for Failed {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
+}
+
+/// Decodes UTF-16 into UTF-8 as it is read.
+struct Utf16Reader {
+    inner: Box<dyn Read>,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    output: Vec<u8>,
+    at: usize,
+    done: bool,
+}
+
+impl Read for Utf16Reader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.at == self.output.len() && !self.done {
+            let n = self.inner.read(&mut self.input)?;
+            let last = n == 0;
+            let mut text = String::with_capacity(self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16));
+            let (_, read, _) = self.decoder.decode_to_string(&self.input[..n], &mut text, last);
+            debug_assert_eq!(read, n);
+            self.output = text.into_bytes();
+            self.at = 0;
+            self.done = last;
+        }
+        let n = buf.len().min(self.output.len() - self.at);
+        buf[..n].copy_from_slice(&self.output[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 fn read_whole(
