@@ -551,3 +551,21 @@ fn commit_every_0_is_refused() {
     assert!(stderr(&output).contains("--commit-every"), "{}", stderr(&output));
     assert!(!env.index_dir().join("meta.json").exists());
 }
+
+#[test]
+fn fuzzy_and_wildcard_operators_are_read_as_words_with_a_warning() {
+    let env = generated_env(30);
+    let water = total(&env, &["water"], 0);
+    let results = env.json(&["search", "water~2", "--json"], 0);
+    assert_eq!(results["total"].as_u64().unwrap(), water);
+    assert!(
+        results["warnings"][0].as_str().unwrap().contains("fuzzy matching is not supported: water~2 read as water")
+    );
+    let results = env.json(&["search", "wat*", "--json"], 1);
+    assert!(results["warnings"][0].as_str().unwrap().contains("wildcards are not supported: wat* read as wat"));
+    let output = env.run(&["search", "wat*"]);
+    assert!(stderr(&output).starts_with("newsdex: warning: query read leniently (wildcards"), "{}", stderr(&output));
+    // A phrase's proximity operator is not fuzzy matching.
+    let results = env.json(&["search", "\"water dam\"~3", "--json"], 0);
+    assert!(results.get("warnings").is_none(), "{results}");
+}

@@ -3,8 +3,10 @@
 //! the index (country names, speaker surnames, sources) before any search runs.
 
 use std::ops::Bound;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery,
     TermQuery,
@@ -58,8 +60,8 @@ pub fn parse_text_query(
     if require_all_terms {
         parser.set_conjunction_by_default();
     }
+    let (text, mut problems) = without_unsupported_operators(&text);
     let (query, errors) = parser.parse_query_lenient(&text);
-    let mut problems: Vec<String> = Vec::new();
     for error in errors {
         match error {
             QueryParserError::FieldDoesNotExist(field) => {
@@ -102,6 +104,42 @@ fn lift_negations(query: Box<dyn Query>) -> Box<dyn Query> {
         }
     }
     Box::new(BooleanQuery::with_minimum_required_clauses(clauses, boolean.get_minimum_number_should_match()))
+}
+
+/// A word with Lucene's fuzzy operator (`water~2`, `water~`), and a word with wildcards
+/// (`wat*`, `wa?er`).
+static FUZZY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([\p{L}\p{N}_]+)~\d*").expect("valid regex"));
+static WILDCARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}_]*(?:[\p{L}\p{N}_][*?]|[*?][\p{L}\p{N}_])[\p{L}\p{N}_*?]*").expect("valid regex")
+});
+
+/// The query without the operators Tantivy's parser takes without supporting them here,
+/// and a note on each: `water~2` silently matched nothing and `wat*` matched the word
+/// `wat`. Fuzzy words are read as the word, wildcards as the word's pieces. Phrases (in
+/// quotes, where `"a b"~2` is a proximity search) are left alone.
+fn without_unsupported_operators(text: &str) -> (String, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.split('"').enumerate() {
+        if i > 0 {
+            out.push('"');
+        }
+        if i % 2 == 1 {
+            out.push_str(part);
+            continue;
+        }
+        let part = FUZZY.replace_all(part, |c: &regex::Captures| {
+            notes.push(format!("fuzzy matching is not supported: {} read as {}", &c[0], &c[1]));
+            c[1].to_string()
+        });
+        let part = WILDCARD.replace_all(&part, |c: &regex::Captures| {
+            let words = c[0].split(['*', '?']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            notes.push(format!("wildcards are not supported: {} read as {words}", &c[0]));
+            words
+        });
+        out.push_str(&part);
+    }
+    (out, notes)
 }
 
 fn field_named(fields: &Fields, name: &str) -> Field {
