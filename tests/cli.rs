@@ -319,6 +319,28 @@ fn remove_deletes_whole_articles_by_id() {
     assert!(hits(&everything).iter().all(|h| h["article_id"] != "agg-000203"));
 }
 
+/// Indexes `input` as `newsdex index` does but with a commit after every article, for
+/// many segments. Through the library: the command line refuses `--commit-every 0`, which
+/// makes a real run crawl.
+fn index_committing_each_article(input: &std::path::Path, dir: &std::path::Path) {
+    use newsdex::index::NewsIndex;
+    use newsdex::index::writer::{NewsWriter, WriterOptions};
+    use newsdex::pipeline::{self, Event};
+    let options = WriterOptions { commit_every: std::time::Duration::ZERO, ..Default::default() };
+    let mut writer = NewsWriter::new(NewsIndex::open_or_create(dir).unwrap(), dir, options).unwrap();
+    let is_unchanged = writer.unchanged_filter();
+    pipeline::run(&[input.to_path_buf()], &Default::default(), is_unchanged, |event| {
+        match event {
+            Event::Article(article) => drop(writer.add(&article).unwrap()),
+            Event::Unchanged(article) => drop(writer.add_unchanged(&article).unwrap()),
+            Event::Idle => writer.commit_if_due().unwrap(),
+            Event::Problem(_) => {}
+        }
+        true
+    });
+    assert!(writer.finish().unwrap().commits > 10);
+}
+
 #[test]
 fn a_run_merges_its_segments_and_facet_counts_stay_exact_across_segments() {
     let segments = |env: &TestEnv| env.json(&["stats", "--json"], 0)["segments"].as_u64().unwrap();
@@ -326,7 +348,7 @@ fn a_run_merges_its_segments_and_facet_counts_stay_exact_across_segments() {
     // A commit after every article makes dozens of segments; the run ends with one per core.
     let env = TestEnv::new();
     let corpus = corpus();
-    assert_eq!(env.run(&["index", corpus.to_str().unwrap(), "--commit-every", "0"]).status.code(), Some(0));
+    index_committing_each_article(&corpus, &env.index_dir());
     let merged = segments(&env);
     assert!((1..=cores).contains(&merged), "{merged} segments");
     let plain = TestEnv::with_corpus();
@@ -407,4 +429,143 @@ fn searching_segments_in_parallel_answers_as_one_thread_does() {
             assert!(one["total"].as_u64().unwrap() > 0, "{query:?} matches nothing");
         }
     }
+}
+
+/// A workspace whose index holds `n` generated articles (dated 2010 to 2023).
+fn generated_env(n: usize) -> TestEnv {
+    let env = TestEnv::new();
+    let feed = common::generate_corpus(&env.path("feed"), 0..n);
+    let output = env.run(&["index", feed.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "indexing: {}", stderr(&output));
+    env
+}
+
+fn total(env: &TestEnv, args: &[&str], code: i32) -> u64 {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    env.json(&all, code)["total"].as_u64().unwrap()
+}
+
+#[test]
+fn date_bounds_beyond_what_tantivy_can_represent_do_not_wrap() {
+    let env = generated_env(30);
+    let everything = total(&env, &[""], 0);
+    assert!(everything > 30);
+    // Tantivy counts nanoseconds in an i64 (1677 to 2262): these bounds used to wrap.
+    assert_eq!(total(&env, &["", "--until", "9999"], 0), everything);
+    assert_eq!(total(&env, &["", "--since", "1000"], 0), everything);
+    assert_eq!(total(&env, &["", "--since", "1000", "--until", "9999-12-31"], 0), everything);
+    for far in [["--since", "2263"], ["--since", "9999"], ["--until", "1500"], ["--until", "1000-06"]] {
+        assert_eq!(total(&env, &["", far[0], far[1]], 1), 0, "{far:?}");
+    }
+    // Bounds within the range still cut.
+    let recent = total(&env, &["", "--since", "2020"], 0);
+    assert!(recent > 0 && recent < everything, "{recent} of {everything}");
+}
+
+#[test]
+fn a_huge_limit_or_offset_allocates_for_the_matches_only() {
+    let env = generated_env(30);
+    let everything = total(&env, &["water"], 0);
+    for limit in ["1000000000", "18446744073709551615"] {
+        let results = env.search(&["water", "--limit", limit, "--per-article", "0"]);
+        assert_eq!(hits(&results).len() as u64, everything, "--limit {limit}");
+        let results = env.search(&["water", "--limit", limit]);
+        assert!(!hits(&results).is_empty(), "--limit {limit}");
+    }
+    let results = env.json(&["search", "water", "--offset", "18446744073709551615", "--limit", "5", "--json"], 0);
+    assert!(hits(&results).is_empty());
+}
+
+#[test]
+fn a_count_only_query_or_an_offset_past_the_end_reports_the_total_and_exits_0() {
+    let env = generated_env(30);
+    let everything = total(&env, &["water"], 0);
+    for args in [["--limit", "0"], ["--offset", "100000"]] {
+        let results = env.json(&["search", "water", args[0], args[1], "--json"], 0);
+        assert_eq!(results["total"].as_u64().unwrap(), everything, "{args:?}");
+        assert!(hits(&results).is_empty(), "{args:?}");
+        let output = env.run(&["search", "water", args[0], args[1]]);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let printed = stdout(&output);
+        assert!(printed.contains(&format!("{everything} matching passages; none on this page")), "{printed}");
+        assert!(printed.contains("years:"), "facets still counted: {printed}");
+    }
+    // Nothing matching at all is still exit 1.
+    let output = env.run(&["search", "xylophonequartz", "--limit", "0"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("no passages match"), "{}", stdout(&output));
+}
+
+#[test]
+fn extract_into_a_pipe_closed_early_is_not_an_error() {
+    use std::io::BufRead;
+    let env = TestEnv::new();
+    // Megabytes of output: far more than a pipe holds, so extract is still writing when
+    // the reader goes away.
+    let feed = common::generate_corpus(&env.path("feed"), 0..3000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .arg("extract")
+        .arg(&feed)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert!(first.starts_with('{'), "{first:.200}");
+    // The reader is dropped here, like `| head -1` exiting.
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+}
+
+#[test]
+fn and_not_excludes_like_a_minus() {
+    let env = generated_env(30);
+    let expected = total(&env, &["water -dam"], 0);
+    assert!(expected > 0 && expected < total(&env, &["water"], 0));
+    for query in ["water AND NOT dam", "NOT dam AND water", "(water) AND NOT (dam)", "water NOT dam"] {
+        assert_eq!(total(&env, &[query], 0), expected, "{query}");
+    }
+    // Nested: (a AND NOT b) OR c.
+    let nested = total(&env, &["(water AND NOT dam) OR xylophonequartz"], 0);
+    assert_eq!(nested, expected);
+}
+
+#[test]
+fn stats_counts_each_source_once_and_nothing_else() {
+    // The generated articles come from three outlets.
+    let env = generated_env(30);
+    let stats = env.json(&["stats", "--json"], 0);
+    assert_eq!(stats["sources"], 3, "{stats}");
+}
+
+#[test]
+fn commit_every_0_is_refused() {
+    let env = TestEnv::new();
+    let feed = common::generate_corpus(&env.path("feed"), 0..3);
+    let output = env.run(&["index", feed.to_str().unwrap(), "--commit-every", "0"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("--commit-every"), "{}", stderr(&output));
+    assert!(!env.index_dir().join("meta.json").exists());
+}
+
+#[test]
+fn fuzzy_and_wildcard_operators_are_read_as_words_with_a_warning() {
+    let env = generated_env(30);
+    let water = total(&env, &["water"], 0);
+    let results = env.json(&["search", "water~2", "--json"], 0);
+    assert_eq!(results["total"].as_u64().unwrap(), water);
+    assert!(
+        results["warnings"][0].as_str().unwrap().contains("fuzzy matching is not supported: water~2 read as water")
+    );
+    let results = env.json(&["search", "wat*", "--json"], 1);
+    assert!(results["warnings"][0].as_str().unwrap().contains("wildcards are not supported: wat* read as wat"));
+    let output = env.run(&["search", "wat*"]);
+    assert!(stderr(&output).starts_with("newsdex: warning: query read leniently (wildcards"), "{}", stderr(&output));
+    // A phrase's proximity operator is not fuzzy matching.
+    let results = env.json(&["search", "\"water dam\"~3", "--json"], 0);
+    assert!(results.get("warnings").is_none(), "{results}");
 }

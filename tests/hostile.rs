@@ -655,3 +655,139 @@ fn stdin_with_hostile_lines() {
     assert_reported(&errors, "<stdin>:5", "Windows-1252");
     assert_eq!(articles(&env), 3);
 }
+
+// ---------------------------------------------------------------------------------------
+// Inputs named on the command line that are not plain files
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_missing_input_is_reported_once() {
+    let env = TestEnv::new();
+    for command in ["index", "extract"] {
+        let output = env.run(&[command, "nowhere/feed.jsonl"]);
+        assert_sane(&output);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{command}: {errors}");
+        assert_eq!(errors.matches("nowhere/feed.jsonl").count(), 1, "{command}: {errors}");
+        assert!(errors.contains("skipped 1 inputs: 1 unreadable"), "{command}: {errors}");
+    }
+}
+
+/// Makes a FIFO at `path` and writes `bytes` into it from another thread (the write waits
+/// for a reader: without one the thread is left blocked, and the test fails on what was read).
+fn fifo(path: &std::path::Path, bytes: Vec<u8>) {
+    let made = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(made.success());
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = std::fs::OpenOptions::new().write(true).open(path).and_then(|mut f| f.write_all(&bytes));
+    });
+}
+
+#[test]
+fn a_fifo_named_on_the_command_line_is_read_as_a_stream() {
+    let env = TestEnv::new();
+    // No name to go by (like `<(zcat feed.gz)`): JSON Lines, gzip recognised by its magic.
+    let unnamed = env.path("pipe");
+    fifo(&unnamed, gzip(feed(0..3).as_bytes()));
+    let output = env.run(&["index", unnamed.to_str().unwrap()]);
+    assert_summary(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(articles(&env), 3);
+    // A name with a format: read as that format.
+    let text = env.path("article.txt");
+    fifo(&text, GOOD.as_bytes().to_vec());
+    let output = env.run(&["index", text.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_good_indexed(&env);
+}
+
+#[test]
+fn compressed_stdin_is_recognised_by_its_magic_number() {
+    let env = TestEnv::new();
+    for (i, compressed) in [gzip(feed(0..3).as_bytes()), zstd(feed(3..6).as_bytes())].into_iter().enumerate() {
+        let output = env.command(&["index", "-"]).write_stdin(compressed).output().unwrap();
+        assert_summary(&output);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+        assert_eq!(articles(&env), 3 * (i as u64 + 1));
+    }
+}
+
+#[test]
+fn indexing_a_folder_that_holds_the_index_passes_over_the_index() {
+    let env = TestEnv::new();
+    env.write("feed.jsonl", feed(0..3));
+    // The index is `./index` inside the folder read, and so is another Tantivy index.
+    let other = env.path("old/index");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_newsdex"))
+        .args(["index", env.path("feed.jsonl").to_str().unwrap(), "--index", other.to_str().unwrap()])
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(0));
+    for _ in 0..2 {
+        let output = env.run(&["index", "."]);
+        assert_summary(&output);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("meta.json"), "{}", stderr(&output));
+    }
+    assert_eq!(articles(&env), 3);
+}
+
+#[test]
+fn an_article_skipped_for_a_used_id_is_named_with_its_place() {
+    let env = TestEnv::new();
+    let first = r#"{"id":"same","title":"First","body":"Kenya opened a dam."}"#;
+    let second = r#"{"id":"same","title":"Second","body":"Peru closed a railway."}"#;
+    env.write("feed/a.jsonl", format!("{first}\n{second}\n"));
+    let (code, errors) = index_dir(&env, "feed");
+    assert_eq!(code, 1, "{errors}");
+    let place = env.path("feed/a.jsonl").display().to_string() + ":2";
+    assert_reported(&errors, &place, "id already used");
+    assert!(errors.contains("\"same\""), "{errors}");
+    assert_good_indexed(&env);
+}
+
+#[test]
+fn cr_only_line_ends_and_utf16_with_a_bom_are_read() {
+    let env = TestEnv::new();
+    env.write("in/mac.txt", "Mac title\rDate: 2020-01-08\r\rBody about Kenya.\r");
+    let utf16 = |text: &str, big_endian: bool| -> Vec<u8> {
+        let units = text.encode_utf16();
+        let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+        for unit in units {
+            bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        bytes
+    };
+    env.write("in/le.txt", utf16("Nairobi talks\r\n\r\nKenya opened talks on water.\r\n", false));
+    env.write(
+        "in/be.html",
+        utf16("<html><head><title>Lima vote</title></head><body><article><p>Peru held a vote.</p></article></body></html>", true),
+    );
+    let lines =
+        [r#"{"id":"u1","title":"Über","body":"Chile signed."}"#, r#"{"id":"u2","title":"T2","body":"Ghana grain."}"#];
+    env.write("in/feed.jsonl", utf16(&format!("{}\n{}\n", lines[0], lines[1]), false));
+    let output = env.run(&["extract", env.path("in").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let articles: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let summary: Vec<(String, String, String)> = articles
+        .iter()
+        .map(|a| {
+            let path = a["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            (path, a["title"].as_str().unwrap().to_string(), a["passages"][0]["text"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let expected = [
+        ("be.html", "Lima vote", "Peru held a vote."),
+        ("feed.jsonl", "Über", "Chile signed."),
+        ("feed.jsonl", "T2", "Ghana grain."),
+        ("le.txt", "Nairobi talks", "Kenya opened talks on water."),
+        ("mac.txt", "Mac title", "Body about Kenya."),
+    ];
+    let expected: Vec<(String, String, String)> =
+        expected.iter().map(|(p, t, x)| (p.to_string(), t.to_string(), x.to_string())).collect();
+    assert_eq!(summary, expected);
+    assert_eq!(articles[4]["date"], "2020-01-08");
+}

@@ -84,7 +84,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             }
             Event::Article(article) => {
                 let written = serde_json::to_writer(&mut out, &ExtractedArticle::from(&*article))
-                    .map_err(std::io::Error::other)
+                    // Keeps the kind of a write error (a closed pipe is not an error).
+                    .map_err(std::io::Error::from)
                     .and_then(|_| out.write_all(b"\n"));
                 match written {
                     Ok(()) => true,

@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsdex::article::Article;
 use newsdex::index::NewsIndex;
-use newsdex::index::writer::{NewsWriter, WriterOptions};
+use newsdex::index::writer::{NewsWriter, Outcome, WriterOptions};
 use newsdex::ingest::{FieldMap, STDIN, STDIN_ORIGIN, SkipReason};
 use newsdex::pipeline::{self, Event};
 
@@ -37,7 +38,8 @@ pub struct IndexArgs {
     #[arg(long, value_name = "MIB", default_value_t = 512)]
     memory: usize,
     /// Commit at least every this many seconds (an interrupted run keeps what was committed).
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    // 0 would commit after every article, which makes indexing crawl.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     commit_every: u64,
     /// Delete everything in the index first.
     #[arg(long)]
@@ -102,13 +104,19 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
                 }
                 return !interrupted.load(Ordering::SeqCst);
             }
-            Event::Article(article) => writer.add(&article).map(drop),
-            Event::Unchanged(article) => writer.add_unchanged(&article).map(drop),
-            Event::Idle => writer.commit_if_due(),
+            Event::Article(enriched) => writer.add(&enriched).map(|outcome| id_conflict(&outcome, &enriched.article)),
+            Event::Unchanged(article) => writer.add_unchanged(&article).map(|outcome| id_conflict(&outcome, &article)),
+            Event::Idle => writer.commit_if_due().map(|()| None),
         };
-        if let Err(err) = added {
-            failure = Some(err.into());
-            return false;
+        match added {
+            // README promises every skipped input on stderr with its place: the summary
+            // only counts these.
+            Ok(Some(conflict)) if !args.input.quiet => progress.suspend(|| warn(conflict)),
+            Ok(_) => {}
+            Err(err) => {
+                failure = Some(err.into());
+                return false;
+            }
         }
         let counts = &writer.counts;
         progress.set_position(counts.added + counts.replaced + counts.unchanged + counts.folded);
@@ -165,6 +173,16 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         return Ok(exit::INTERRUPTED);
     }
     Ok(if skipped_total > 0 || counts.id_conflicts > 0 { exit::NOTHING_OR_PARTIAL } else { exit::OK })
+}
+
+/// The warning for an article skipped because an earlier one of the run has its id.
+fn id_conflict(outcome: &Outcome, article: &Article) -> Option<String> {
+    (*outcome == Outcome::IdConflict).then(|| {
+        format!(
+            "{}: skipped (id already used): id {:?} belongs to an earlier article of this run, which is kept",
+            article.origin, article.id
+        )
+    })
 }
 
 /// Keeps the memory of a long run flat. Tantivy's indexing threads take their memory in

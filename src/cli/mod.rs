@@ -15,9 +15,9 @@ use clap::{Args, Parser, Subcommand};
 
 /// Exit codes, documented in README.
 pub mod exit {
-    /// Success (for `search`: at least one hit).
+    /// Success (for `search`: at least one passage matches, even if the page is empty).
     pub const OK: u8 = 0;
-    /// `search` found nothing; `index`/`extract` finished but skipped some inputs.
+    /// `search`: no passage matches; `index`/`extract` finished but skipped some inputs.
     pub const NOTHING_OR_PARTIAL: u8 = 1;
     /// An error: bad arguments or query, missing or locked index, unknown country.
     pub const ERROR: u8 = 2;

@@ -51,7 +51,7 @@ pub struct SearchArgs {
     /// Articles dated on or before: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
-    /// Number of passages to show.
+    /// Number of passages to show (0: only count them and the facets).
     #[arg(short = 'n', long, default_value_t = 10)]
     limit: usize,
     /// Skip this many passages first (for paging).
@@ -126,13 +126,20 @@ pub fn run(args: SearchArgs) -> anyhow::Result<u8> {
         }
         print_results(&mut out, &results, Style::new(args.color))?;
     }
-    Ok(if results.hits.is_empty() { exit::NOTHING_OR_PARTIAL } else { exit::OK })
+    // What decides is whether anything matched: `--limit 0` (a count) or an `--offset`
+    // past the last page shows no passage of a query that does match.
+    Ok(if results.total == 0 { exit::NOTHING_OR_PARTIAL } else { exit::OK })
 }
 
 fn print_results(out: &mut impl Write, results: &SearchResults, style: Style) -> std::io::Result<()> {
-    if results.hits.is_empty() {
+    if results.total == 0 {
         writeln!(out, "no passages match {:?}", results.query)?;
         return Ok(());
+    }
+    if results.hits.is_empty() {
+        let count = format!("{} matching passages; none on this page", results.total);
+        writeln!(out, "{}", style.bold(&count))?;
+        return print_facets(out, &results.facets, style);
     }
     for hit in &results.hits {
         print_hit(out, hit, style)?;

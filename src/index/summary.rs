@@ -56,7 +56,10 @@ pub fn summarize(news_index: &NewsIndex, dir: &Path, top: usize) -> Result<Index
         let inverted = segment.inverted_index(news_index.fields.source_facet)?;
         let mut stream = inverted.terms().stream().map_err(|e| Error::Meta(e.to_string()))?;
         while stream.advance() {
-            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
+            // Tantivy indexes every ancestor of a facet, the root `/` included: not a source.
+            if let Ok(facet) = Facet::from_encoded(stream.key().to_vec())
+                && !facet.is_root()
+            {
                 sources.insert(facet.to_path_string());
             }
         }

@@ -69,7 +69,8 @@ static US_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// * RFC 2822: `Tue, 20 Sep 2016 12:30:00 +0000`, with or without weekday,
 ///   zone names such as `GMT`/`EST`;
 /// * Reuters: `26-FEB-1987 15:01:01.79`;
-/// * US numeric `M/D/YY` and `M/D/YYYY` (YY 00–69 → 20YY, 70–99 → 19YY);
+/// * US numeric `M/D/YY` and `M/D/YYYY` (YY is 20YY unless that is more than a year
+///   after the current year, then 19YY: see [`two_digit_year`]);
 ///   when the first number cannot be a month (> 12) and the second can, the
 ///   string is read as `D/M/Y` since it is unambiguous;
 /// * `September 20, 2016`, `Sep 20, 2016`, `Sept. 20th 2016`,
@@ -133,12 +134,19 @@ fn read_date(t: &str) -> Option<NaiveDate> {
         let year_s = &c[3];
         let mut year = num(year_s)?;
         if year_s.len() == 2 {
-            year += if year < 70 { 2000 } else { 1900 };
+            year = two_digit_year(year, Utc::now().year());
         }
         let (month, day) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
         return ymd(year, month, day);
     }
     None
+}
+
+/// The century of a two-digit year, pivoting on the current year: a fixed pivot (70) read
+/// `1/2/50` as 2050, an implausible date, and will go on reading `/27` as 2027. A year is
+/// 20YY unless that is more than a year ahead (the limit of a plausible date), then 19YY.
+fn two_digit_year(yy: i32, this_year: i32) -> i32 {
+    if 2000 + yy <= this_year + 1 { 2000 + yy } else { 1900 + yy }
 }
 
 fn num(s: &str) -> Option<i32> {
@@ -268,8 +276,14 @@ mod tests {
 
     #[test]
     fn two_digit_year_pivot() {
-        // 00-69 -> 20YY: 2069 is implausible today, proving the pivot.
-        assert_eq!(parse_date("12/31/69"), Err(DateError::Implausible("12/31/69".into())));
+        // 20YY up to a year after the current year, 19YY beyond.
+        for (yy, year) in [(0, 2000), (26, 2026), (27, 2027), (28, 1928), (50, 1950), (69, 1969), (99, 1999)] {
+            assert_eq!(two_digit_year(yy, 2026), year, "{yy}");
+        }
+        assert_eq!(two_digit_year(30, 2029), 2030);
+        // Whatever the current year, a date written with YY is never implausible.
+        assert_eq!(ok("1/2/50"), d(1950, 1, 2));
+        assert_eq!(ok("12/31/69"), d(1969, 12, 31));
         assert_eq!(ok("1/1/00"), d(2000, 1, 1));
         assert_eq!(ok("1/1/99"), d(1999, 1, 1));
     }

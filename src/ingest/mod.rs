@@ -141,8 +141,9 @@ pub const STDIN_ORIGIN: &str = "<stdin>";
 
 /// Walks `inputs` (files, folders, or `-` for stdin) in a stable order and hands every
 /// record to `on_record`, every problem to `on_problem`. Folders are read recursively,
-/// following links; files of other formats inside folders are passed over silently.
-/// Stops early when `on_record` returns false.
+/// following links; files of other formats inside folders are passed over silently, and
+/// so are search indexes inside them. A named input that is neither a file nor a folder
+/// (a FIFO, `<(zcat feed.gz)`) is read as a stream. Stops early when `on_record` returns false.
 pub fn read_records(
     inputs: &[PathBuf],
     mut on_record: impl FnMut(Record) -> bool,
@@ -150,24 +151,58 @@ pub fn read_records(
 ) {
     for input in inputs {
         if input.as_os_str() == STDIN {
-            let stdin = std::io::stdin().lock();
             let origin = Origin { path: STDIN_ORIGIN.into(), line: None };
-            if !read_lines(stdin, &origin, &mut on_record, &mut on_problem) {
+            if !read_stream(Box::new(std::io::stdin().lock()), &origin, None, &mut on_record, &mut on_problem) {
                 return;
             }
             continue;
         }
-        let explicit_file = input.is_file();
-        let walker = walkdir::WalkDir::new(input)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        let origin = Origin { path: display_path(input), line: None };
+        // Checked once here: the walker would report a missing input too, and it passes
+        // over what is neither a file nor a folder.
+        let metadata = match std::fs::metadata(input) {
+            Ok(metadata) => metadata,
+            Err(err) => {
+                let message = if err.kind() == std::io::ErrorKind::NotFound {
+                    "no such file or folder".to_string()
+                } else {
+                    err.to_string()
+                };
+                on_problem(Problem::skip(origin, SkipReason::Unreadable, message));
+                continue;
+            }
+        };
+        if !metadata.is_file() && !metadata.is_dir() {
+            let go_on = match File::open(input) {
+                Ok(file) => {
+                    let format = format_and_compression(input).map(|(format, _)| format);
+                    read_stream(Box::new(file), &origin, format, &mut on_record, &mut on_problem)
+                }
+                Err(err) => {
+                    on_problem(Problem::skip(origin, SkipReason::Unreadable, err.to_string()));
+                    true
+                }
+            };
+            if !go_on {
+                return;
+            }
+            continue;
+        }
+        if metadata.is_dir() && is_search_index(input) {
+            on_problem(Problem::skip(origin, SkipReason::UnsupportedFormat, "a search index, not an archive"));
+            continue;
+        }
+        let explicit_file = metadata.is_file();
+        let walker =
+            walkdir::WalkDir::new(input).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
+                entry.depth() == 0
+                    || !(is_hidden(entry.file_name()) || entry.file_type().is_dir() && is_search_index(entry.path()))
+            });
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
-                    let path = err.path().unwrap_or(input).display().to_string();
+                    let path = display_path(err.path().unwrap_or(input));
                     on_problem(Problem::skip(
                         Origin { path, line: None },
                         SkipReason::Unreadable,
@@ -180,7 +215,7 @@ pub fn read_records(
                 continue;
             }
             let path = entry.path();
-            let origin = Origin { path: path.display().to_string(), line: None };
+            let origin = Origin { path: display_path(path), line: None };
             let Some((format, compression)) = format_and_compression(path) else {
                 if explicit_file {
                     on_problem(Problem::skip(
@@ -191,7 +226,7 @@ pub fn read_records(
                 }
                 continue;
             };
-            let reader = match open(path, compression) {
+            let reader = match open(path, compression).map(utf16_as_utf8) {
                 Ok(reader) => reader,
                 Err(err) => {
                     on_problem(Problem::skip(origin, SkipReason::Unreadable, err.to_string()));
@@ -207,14 +242,80 @@ pub fn read_records(
                 return;
             }
         }
-        if !input.exists() {
-            on_problem(Problem::skip(
-                Origin { path: input.display().to_string(), line: None },
-                SkipReason::Unreadable,
-                "no such file or folder",
-            ));
-        }
     }
+}
+
+/// A path as printed in messages and stored with articles.
+fn display_path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// A folder holding a Tantivy index (newsdex's own, say `./index` under `newsdex index .`):
+/// its `meta.json` is not an article.
+fn is_search_index(dir: &Path) -> bool {
+    let meta = dir.join("meta.json");
+    if !meta.is_file() {
+        return false;
+    }
+    if dir.join(".managed.json").is_file() {
+        return true;
+    }
+    // Tantivy writes `index_settings` first.
+    let mut head = [0u8; 256];
+    let read = File::open(&meta).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+    String::from_utf8_lossy(&head[..read]).contains("\"index_settings\"")
+}
+
+/// A stream (stdin, a FIFO): gzip or zstd data is recognised by its magic bytes, since a
+/// stream has no name to tell; then it is read as `format` when its name gives one, else
+/// as JSON Lines.
+fn read_stream(
+    reader: Box<dyn Read>,
+    origin: &Origin,
+    format: Option<Format>,
+    on_record: &mut impl FnMut(Record) -> bool,
+    on_problem: &mut impl FnMut(Problem),
+) -> bool {
+    let reader = match decompress_by_magic(reader) {
+        Ok(reader) => reader,
+        Err(err) => {
+            on_problem(Problem::skip(origin.clone(), SkipReason::Unreadable, err.to_string()));
+            return true;
+        }
+    };
+    let reader = utf16_as_utf8(reader);
+    match format {
+        None | Some(Format::JsonLines) => read_lines(reader, origin, on_record, on_problem),
+        Some(format) => read_whole(reader, origin.clone(), format, on_record, on_problem),
+    }
+}
+
+/// `reader`, decompressed when it starts with the gzip or zstd magic number.
+fn decompress_by_magic(mut reader: Box<dyn Read>) -> std::io::Result<Box<dyn Read>> {
+    const GZIP: &[u8] = &[0x1f, 0x8b];
+    const ZSTD: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
+    // A pipe may deliver fewer bytes per read than the magic number has.
+    let mut head = Vec::with_capacity(4);
+    while head.len() < 4 {
+        let mut byte = [0u8; 4];
+        let n = match reader.read(&mut byte[..4 - head.len()]) {
+            Ok(n) => n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if n == 0 {
+            break;
+        }
+        head.extend_from_slice(&byte[..n]);
+    }
+    let whole: Box<dyn Read> = Box::new(std::io::Cursor::new(head.clone()).chain(reader));
+    Ok(if head.starts_with(GZIP) {
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(whole)))
+    } else if head.starts_with(ZSTD) {
+        Box::new(zstd::stream::read::Decoder::new(whole)?)
+    } else {
+        whole
+    })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -245,6 +346,79 @@ fn open(path: &Path, compression: Compression) -> std::io::Result<Box<dyn Read>>
         Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))),
         Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(file)?),
     })
+}
+
+/// `reader` as UTF-8 when it starts with a UTF-16 byte-order mark (Windows tools save
+/// "Unicode" text so), else as it is. Transcoding as a stream keeps a UTF-16 JSON Lines
+/// file's lines whole (its newline is two bytes) and its NUL bytes from reading as binary.
+fn utf16_as_utf8(mut reader: Box<dyn Read>) -> Box<dyn Read> {
+    let mut head = Vec::with_capacity(2);
+    while head.len() < 2 {
+        let mut byte = [0u8; 2];
+        match reader.read(&mut byte[..2 - head.len()]) {
+            Ok(0) => break,
+            Ok(n) => head.extend_from_slice(&byte[..n]),
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            // Handed on to be reported as the input's error: a decoder that failed (a
+            // `.gz` that is not gzip) may well say end of file on the next read.
+            Err(err) => return Box::new(Failed(Some(err))),
+        }
+    }
+    let encoding = match head.as_slice() {
+        [0xFF, 0xFE] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    let whole: Box<dyn Read> = Box::new(std::io::Cursor::new(head).chain(reader));
+    match encoding {
+        Some(encoding) => Box::new(Utf16Reader {
+            inner: whole,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            input: vec![0; 1 << 16],
+            output: Vec::new(),
+            at: 0,
+            done: false,
+        }),
+        None => whole,
+    }
+}
+
+/// A reader whose first read fails with the error it holds.
+struct Failed(Option<std::io::Error>);
+
+impl Read for Failed {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
+}
+
+/// Decodes UTF-16 into UTF-8 as it is read.
+struct Utf16Reader {
+    inner: Box<dyn Read>,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    output: Vec<u8>,
+    at: usize,
+    done: bool,
+}
+
+impl Read for Utf16Reader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.at == self.output.len() && !self.done {
+            let n = self.inner.read(&mut self.input)?;
+            let last = n == 0;
+            let mut text = String::with_capacity(self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16));
+            let (_, read, _) = self.decoder.decode_to_string(&self.input[..n], &mut text, last);
+            debug_assert_eq!(read, n);
+            self.output = text.into_bytes();
+            self.at = 0;
+            self.done = last;
+        }
+        let n = buf.len().min(self.output.len() - self.at);
+        buf[..n].copy_from_slice(&self.output[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 fn read_whole(

@@ -6,6 +6,10 @@ use crate::article::RawArticle;
 
 /// Parses a plain-text article.
 pub fn parse_txt(text: &str) -> RawArticle {
+    // Old Mac files end lines with a lone CR, which `lines` does not split on: the whole
+    // file became one title line and the article was empty.
+    let text: std::borrow::Cow<'_, str> =
+        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
     let mut raw = RawArticle::default();
     let mut lines = text.lines().skip_while(|line| line.trim().is_empty()).peekable();
     raw.title = lines.next().map(|line| line.trim().to_string());

@@ -262,6 +262,10 @@ fn by_passage() -> (SortByStaticFastValue<u64>, Order) {
     (SortByStaticFastValue::<u64>::for_field("passage"), Order::Asc)
 }
 
+/// The largest first window of ranked passages: beyond it, the passages that match are
+/// counted first and the window widened up to that count.
+const FIRST_WINDOW_MAX: usize = 10_000;
+
 /// Ranking fetches a window of the best passages, widened until the per-article limit
 /// still leaves `offset + limit` of them (or every match has been seen).
 fn collect_with<C>(
@@ -273,8 +277,12 @@ fn collect_with<C>(
 where
     C: tantivy::collector::Collector<Fruit = Vec<Ranked>>,
 {
-    let wanted = request.offset + request.limit;
-    let mut window = if request.per_article == 0 { wanted } else { wanted * 4 }.max(16);
+    // `--limit` and `--offset` are the user's: any size is accepted, and the first window
+    // is capped, so a huge page allocates for the passages that match, not for the limit
+    // (`--limit 1000000000` asked the collector for 384 GB). Widening below stops at `total`.
+    let wanted = request.offset.saturating_add(request.limit);
+    let first = if request.per_article == 0 { wanted } else { wanted.saturating_mul(4) };
+    let mut window = first.clamp(16, FIRST_WINDOW_MAX);
     let (total, mut candidates, facet_counts) = if request.facet_limit > 0 {
         let (total, top, counts) = searcher
             .search(query, &(Count, top_collector(window), FacetCounter { limit: request.facet_limit }))
@@ -290,7 +298,7 @@ where
             let page = kept.into_iter().skip(request.offset).take(request.limit).collect();
             return Ok((total, page, facet_counts));
         }
-        window = (window * 4).min(total as usize);
+        window = window.saturating_mul(4).min(total as usize);
         candidates = searcher.search(query, &top_collector(window)).map_err(query_error)?;
     }
 }

@@ -3,8 +3,10 @@
 //! the index (country names, speaker surnames, sources) before any search runs.
 
 use std::ops::Bound;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
+use regex::Regex;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery,
     TermQuery,
@@ -58,8 +60,8 @@ pub fn parse_text_query(
     if require_all_terms {
         parser.set_conjunction_by_default();
     }
+    let (text, mut problems) = without_unsupported_operators(&text);
     let (query, errors) = parser.parse_query_lenient(&text);
-    let mut problems: Vec<String> = Vec::new();
     for error in errors {
         match error {
             QueryParserError::FieldDoesNotExist(field) => {
@@ -77,7 +79,67 @@ pub fn parse_text_query(
     }
     let warnings =
         if problems.is_empty() { Vec::new() } else { vec![format!("query read leniently ({})", problems.join("; "))] };
-    Ok(ParsedQuery { query, warnings })
+    Ok(ParsedQuery { query: lift_negations(query), warnings })
+}
+
+/// Makes `a AND NOT b` exclude `b`, as in Lexis and Factiva. Tantivy reads it as
+/// `+a +(-b)`: `a` and a clause holding only an exclusion, which on its own matches nothing,
+/// so the whole query matched nothing. A required clause that only excludes becomes the
+/// exclusions of its parent (`+a -b`), at every depth (`(a AND NOT b) OR c`).
+fn lift_negations(query: Box<dyn Query>) -> Box<dyn Query> {
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return query;
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (occur, sub) in boolean.clauses() {
+        let sub = lift_negations(sub.box_clone());
+        let only_excludes = sub.downcast_ref::<BooleanQuery>().is_some_and(|inner| {
+            !inner.clauses().is_empty() && inner.clauses().iter().all(|(o, _)| *o == Occur::MustNot)
+        });
+        match sub.downcast_ref::<BooleanQuery>() {
+            Some(inner) if *occur == Occur::Must && only_excludes => {
+                clauses.extend(inner.clauses().iter().map(|(o, q)| (*o, q.box_clone())));
+            }
+            _ => clauses.push((*occur, sub)),
+        }
+    }
+    Box::new(BooleanQuery::with_minimum_required_clauses(clauses, boolean.get_minimum_number_should_match()))
+}
+
+/// A word with Lucene's fuzzy operator (`water~2`, `water~`), and a word with wildcards
+/// (`wat*`, `wa?er`).
+static FUZZY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([\p{L}\p{N}_]+)~\d*").expect("valid regex"));
+static WILDCARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}_]*(?:[\p{L}\p{N}_][*?]|[*?][\p{L}\p{N}_])[\p{L}\p{N}_*?]*").expect("valid regex")
+});
+
+/// The query without the operators Tantivy's parser takes without supporting them here,
+/// and a note on each: `water~2` silently matched nothing and `wat*` matched the word
+/// `wat`. Fuzzy words are read as the word, wildcards as the word's pieces. Phrases (in
+/// quotes, where `"a b"~2` is a proximity search) are left alone.
+fn without_unsupported_operators(text: &str) -> (String, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.split('"').enumerate() {
+        if i > 0 {
+            out.push('"');
+        }
+        if i % 2 == 1 {
+            out.push_str(part);
+            continue;
+        }
+        let part = FUZZY.replace_all(part, |c: &regex::Captures| {
+            notes.push(format!("fuzzy matching is not supported: {} read as {}", &c[0], &c[1]));
+            c[1].to_string()
+        });
+        let part = WILDCARD.replace_all(&part, |c: &regex::Captures| {
+            let words = c[0].split(['*', '?']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            notes.push(format!("wildcards are not supported: {} read as {words}", &c[0]));
+            words
+        });
+        out.push_str(&part);
+    }
+    (out, notes)
 }
 
 fn field_named(fields: &Fields, name: &str) -> Field {
@@ -189,11 +251,26 @@ pub fn parse_bound(value: &str, end: bool) -> Result<NaiveDate> {
     next_month.and_then(|d| d.pred_opt()).ok_or_else(bad)
 }
 
-/// Passages dated within `[since, until]`.
+/// The dates a bound may hold. Tantivy stores a date as nanoseconds in an `i64`, which
+/// covers 1677-09-21 to 2262-04-11 only: a bound outside wrapped around (`--until 9999`
+/// became a date in 1816 and matched nothing). Indexed dates are plausible ones (1800 to a
+/// year ahead), so a bound is clamped to these years without changing what it selects.
+const FIRST_BOUND_YEAR: i32 = 1700;
+const LAST_BOUND_YEAR: i32 = 2200;
+
+/// Passages dated within `[since, until]` (any bound, however far out, is read as written;
+/// undated passages are never within).
 pub fn date_range(field: Field, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Box<dyn Query> {
+    let first = NaiveDate::from_ymd_opt(FIRST_BOUND_YEAR, 1, 1).expect("valid constant date");
+    let last = NaiveDate::from_ymd_opt(LAST_BOUND_YEAR, 12, 31).expect("valid constant date");
+    // A range that no indexed date can be in.
+    if since.is_some_and(|d| d > last) || until.is_some_and(|d| d < first) {
+        return Box::new(EmptyQuery);
+    }
     let bound = |date: Option<NaiveDate>| match date {
         None => Bound::Unbounded,
         Some(date) => {
+            let date = date.clamp(first, last);
             let seconds = date.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
             Bound::Included(Term::from_field_date(field, DateTime::from_timestamp_secs(seconds)))
         }
