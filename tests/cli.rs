@@ -568,4 +568,8 @@ fn fuzzy_and_wildcard_operators_are_read_as_words_with_a_warning() {
     // A phrase's proximity operator is not fuzzy matching.
     let results = env.json(&["search", "\"water dam\"~3", "--json"], 0);
     assert!(results.get("warnings").is_none(), "{results}");
+    // A question ends with a question mark, not a wildcard.
+    let results = env.json(&["search", "where is the water?", "--json"], 0);
+    assert!(results.get("warnings").is_none(), "{results}");
+    assert_eq!(results["total"], env.json(&["search", "where is the water", "--json"], 0)["total"]);
 }

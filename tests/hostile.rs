@@ -791,3 +791,33 @@ fn cr_only_line_ends_and_utf16_with_a_bom_are_read() {
     assert_eq!(summary, expected);
     assert_eq!(articles[4]["date"], "2020-01-08");
 }
+
+#[test]
+fn a_damaged_index_file_gives_a_one_line_error_that_says_how_to_repair_it() {
+    let env = TestEnv::new();
+    env.write("feed.jsonl", feed(0..40));
+    assert_eq!(env.run(&["index", env.path("feed.jsonl").to_str().unwrap()]).status.code(), Some(0));
+    // overwrite the middle of every column file with noise, as a failing disk might
+    let mut damaged = 0;
+    for entry in std::fs::read_dir(env.index_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "fast") {
+            let mut bytes = std::fs::read(&path).unwrap();
+            let (from, to) = (bytes.len() / 4, bytes.len() * 3 / 4);
+            for (i, b) in bytes[from..to].iter_mut().enumerate() {
+                *b = (i as u8).wrapping_mul(151).wrapping_add(7);
+            }
+            std::fs::write(&path, bytes).unwrap();
+            damaged += 1;
+        }
+    }
+    assert!(damaged > 0);
+    for args in [&["search", "canal"][..], &["search", "canal", "--json"], &["stats"]] {
+        let output = env.run(args);
+        assert_sane(&output);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {errors}");
+        assert_eq!(errors.lines().count(), 1, "{errors}");
+        assert!(errors.contains("looks damaged") && errors.contains("--rebuild"), "{errors}");
+    }
+}

@@ -8,8 +8,9 @@ mod search;
 mod stats;
 mod style;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -82,6 +83,9 @@ pub fn main() -> ExitCode {
     // A panic is a bug: say so on one line. Reading the archive catches panics per input
     // and reports them as skipped inputs.
     std::panic::set_hook(Box::new(|info| {
+        if READING_INDEX.load(Ordering::Relaxed) {
+            return; // reported by `reading_index`
+        }
         let message = info.payload_as_str().unwrap_or("unknown panic");
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("newsdex: internal error{place}: {message}");
@@ -89,10 +93,10 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Index(args) => index::run(args),
-        Command::Search(args) => search::run(args),
+        Command::Search(args) => reading_index(&args.index.dir.clone(), || search::run(args)),
         Command::Extract(args) => extract::run(args),
         Command::Remove(args) => remove::run(args),
-        Command::Stats(args) => stats::run(args),
+        Command::Stats(args) => reading_index(&args.index.dir.clone(), || stats::run(args)),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -103,6 +107,30 @@ pub fn main() -> ExitCode {
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// Set while a command reads an index. Tantivy trusts its files, so a damaged file (a
+/// disk error, a copy cut short) can make it panic deep inside; that is the index's
+/// damage, not a bug of newsdex, and the user can repair it.
+static READING_INDEX: AtomicBool = AtomicBool::new(false);
+
+/// Runs a command that reads the index at `dir`, turning a panic into a one-line error
+/// that says how to repair the index.
+fn reading_index(dir: &Path, run: impl FnOnce() -> anyhow::Result<u8>) -> anyhow::Result<u8> {
+    READING_INDEX.store(true, Ordering::Relaxed);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
+    READING_INDEX.store(false, Ordering::Relaxed);
+    outcome.unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown failure".into());
+        Err(anyhow::anyhow!(
+            "the index at {} looks damaged ({message}); rebuild it with `newsdex index --rebuild`",
+            dir.display()
+        ))
+    })
 }
 
 fn is_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {

@@ -30,7 +30,7 @@ pub struct SearchArgs {
     #[arg(default_value = "", allow_hyphen_values = true)]
     query: String,
     #[command(flatten)]
-    index: IndexDir,
+    pub index: IndexDir,
     /// Passages mentioning this country or region: ISO code, name, other name, UN M49
     /// region ("Central Asia") or a group such as "Middle East", "West Africa" or "EU"
     /// (data/regions.tsv). Repeat for any of several.

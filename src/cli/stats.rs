@@ -14,7 +14,7 @@ use super::{IndexDir, exit};
 #[command(after_help = "Examples:\n  newsdex stats\n  newsdex stats --index ~/news-index --json")]
 pub struct StatsArgs {
     #[command(flatten)]
-    index: IndexDir,
+    pub index: IndexDir,
     /// One JSON object on stdout.
     #[arg(long)]
     json: bool,

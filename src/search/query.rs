@@ -108,6 +108,7 @@ fn lift_negations(query: Box<dyn Query>) -> Box<dyn Query> {
 
 /// A word with Lucene's fuzzy operator (`water~2`, `water~`), and a word with wildcards
 /// (`wat*`, `wa?er`).
+static QUESTION_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([\p{L}\p{N}_])\?+(\s|$)").expect("valid regex"));
 static FUZZY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([\p{L}\p{N}_]+)~\d*").expect("valid regex"));
 static WILDCARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{L}\p{N}_]*(?:[\p{L}\p{N}_][*?]|[*?][\p{L}\p{N}_])[\p{L}\p{N}_*?]*").expect("valid regex")
@@ -128,7 +129,9 @@ fn without_unsupported_operators(text: &str) -> (String, Vec<String>) {
             out.push_str(part);
             continue;
         }
-        let part = FUZZY.replace_all(part, |c: &regex::Captures| {
+        // a question mark ending a word is punctuation ("…in Central Asia?"), not a wildcard
+        let part = QUESTION_MARK.replace_all(part, "$1$2");
+        let part = FUZZY.replace_all(&part, |c: &regex::Captures| {
             notes.push(format!("fuzzy matching is not supported: {} read as {}", &c[0], &c[1]));
             c[1].to_string()
         });
