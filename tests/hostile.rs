@@ -821,3 +821,16 @@ fn a_damaged_index_file_gives_a_one_line_error_that_says_how_to_repair_it() {
         assert!(errors.contains("looks damaged") && errors.contains("--rebuild"), "{errors}");
     }
 }
+
+#[test]
+fn an_empty_speaker_or_source_filter_is_refused_not_a_match_for_everything() {
+    let env = TestEnv::with_corpus();
+    for args in
+        [&["search", "", "--speaker", ""][..], &["search", "", "--speaker", " "], &["search", "", "--source", "/"]]
+    {
+        let output = env.run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("names nobody"), "{}", stderr(&output));
+    }
+    assert_eq!(env.run(&["search", "", "--speaker", "levystone"]).status.code(), Some(0));
+}

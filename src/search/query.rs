@@ -208,8 +208,13 @@ fn any_facet(field: Field, facets: &[Facet]) -> Box<dyn Query> {
 /// The values of a flat facet field (speaker, source) that a user's name designates:
 /// the whole value, or its last word (a surname), compared case- and accent-insensitively;
 /// for sources a value containing the name also counts.
-pub fn matching_facets(searcher: &Searcher, field: Field, wanted: &str, allow_partial: bool) -> Result<Vec<Facet>> {
-    let wanted = fold(wanted);
+pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_partial: bool) -> Result<Vec<Facet>> {
+    let wanted = fold(value);
+    // an empty value (`--speaker ""`, `--source "/"`) would match every value: surely a
+    // script's empty variable, not a wish
+    if !wanted.chars().any(char::is_alphanumeric) {
+        return Err(Error::BadQuery(format!("filter value {value:?} names nobody: give a name")));
+    }
     let mut found: Vec<Facet> = Vec::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
