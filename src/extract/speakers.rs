@@ -219,7 +219,7 @@ const ORG_WORDS: &[&str] = &[
     "Twitter", "Command", "War", "Guards", "Corps", "Amazon", "Sony", "Nintendo", "Nokia", "Intel",
     "Yahoo", "Amendment", "Constitution", "Carolinians", "Americans",
     // last words of company and charity names ("General Electric", "Christian Aid")
-    "Aid", "Electric", "Financial", "Motor", "Steel", "Petroleum", "Chemicals", "Industries",
+    "Aid", "Electric", "Financial", "Motor", "Petroleum", "Chemicals", "Industries",
     "Enterprises", "Resources", "Mining", "Airline", "Boerse", "Börse", "Tory", "Dem", "Dems",
 ];
 
@@ -2455,6 +2455,13 @@ mod tests {
 
     fn v(names: &[&str]) -> Vec<String> {
         names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_surname_that_is_also_an_industry_word_stays_a_person() {
+        let passages =
+            ["Michael Steel, a spokesman for the speaker, said, \"They agreed that we should all keep talking.\""];
+        assert_eq!(attribute(&passages).per_passage[0], ["Michael Steel"]);
     }
 
     #[test]
