@@ -834,3 +834,18 @@ fn an_empty_speaker_or_source_filter_is_refused_not_a_match_for_everything() {
     }
     assert_eq!(env.run(&["search", "", "--speaker", "levystone"]).status.code(), Some(0));
 }
+
+#[test]
+fn control_characters_in_file_names_are_escaped_in_messages_and_results() {
+    let env = TestEnv::new();
+    env.write("in/e\u{1b}[2Jx.txt", "Tonga talks\n\nTalks opened in Tonga.\n");
+    env.write("in/a\nnewsdex: warning: fake.txt", "");
+    let output = env.run(&["index", env.path("in").to_str().unwrap()]);
+    let errors = stderr(&output);
+    assert!(!errors.contains('\u{1b}'), "{errors:?}");
+    assert_eq!(errors.lines().filter(|l| l.contains("fake.txt")).count(), 1, "{errors}");
+    assert!(errors.contains("a\\nnewsdex: warning: fake.txt: skipped"), "{errors}");
+    let results = stdout(&env.run(&["search", "tonga"]));
+    assert!(!results.contains('\u{1b}'), "{results:?}");
+    assert!(results.contains("e\\u{1b}[2Jx.txt"), "{results}");
+}

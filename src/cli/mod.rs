@@ -103,7 +103,7 @@ pub fn main() -> ExitCode {
         // Output cut short by a closed pipe (`| head`) is not an error.
         Err(err) if err.chain().any(is_broken_pipe) => ExitCode::from(exit::OK),
         Err(err) => {
-            eprintln!("newsdex: error: {}", one_line(&err));
+            eprintln!("newsdex: error: {}", style::printable(&one_line(&err)));
             ExitCode::from(exit::ERROR)
         }
     }
@@ -153,5 +153,5 @@ fn one_line(err: &anyhow::Error) -> String {
 
 /// A warning on stderr, prefixed like errors.
 pub fn warn(message: impl std::fmt::Display) {
-    eprintln!("newsdex: warning: {message}");
+    eprintln!("newsdex: warning: {}", style::printable(&message.to_string()));
 }

@@ -169,8 +169,8 @@ fn print_hit(out: &mut impl Write, hit: &Hit, style: Style) -> std::io::Result<(
         writeln!(out, "   {}", tags.join(" · "))?;
     }
     let place = match hit.line {
-        Some(line) => format!("{}:{}", hit.path, line),
-        None => hit.path.clone(),
+        Some(line) => format!("{}:{}", super::style::printable(&hit.path), line),
+        None => super::style::printable(&hit.path).into_owned(),
     };
     writeln!(
         out,

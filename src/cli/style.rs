@@ -23,7 +23,9 @@ impl Style {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|term| term != "dumb")
+                    && std::io::stdout().is_terminal()
             }
         };
         Style { color }
@@ -45,4 +47,17 @@ impl Style {
     pub fn highlight(&self, text: &str) -> String {
         self.paint("1;33", text)
     }
+}
+
+/// `text` with its control characters escaped (`\n`, `\u{1b}`): a file name may hold a
+/// line break or an escape sequence, and a message must stay one line that cannot move the
+/// cursor or fake another message.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|ch| if ch.is_control() { ch.escape_default().to_string() } else { ch.to_string() })
+        .collect::<String>()
+        .into()
 }
