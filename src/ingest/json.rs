@@ -60,7 +60,9 @@ fn text_field(object: &Map<String, Value>, fields: &FieldMap, field: Field) -> R
     }
     match value {
         Value::Array(items) => {
-            let parts: Vec<String> = items.iter().filter_map(scalar).collect();
+            // `"authors": ["Ann", "Bo"]` or `[{"name": "Ann"}, …]`
+            let parts: Vec<String> =
+                items.iter().filter_map(|item| scalar(item).or_else(|| item.get("name").and_then(scalar))).collect();
             Ok((!parts.is_empty()).then(|| parts.join(", ")))
         }
         Value::Object(inner) => Ok(inner.get("name").and_then(scalar)),
@@ -175,6 +177,12 @@ mod tests {
             parse_object(mixed, &FieldMap::default()).unwrap().paragraphs,
             ["First part.", "Watch it at v.example", "Phillips Petroleum <P> rose."]
         );
+    }
+
+    #[test]
+    fn authors_given_as_objects_are_named() {
+        let line = r#"{"title": "t", "body": "b", "authors": [{"name": "Ann Lee"}, {"name": "Bo Park"}]}"#;
+        assert_eq!(parse_object(line, &FieldMap::default()).unwrap().author.as_deref(), Some("Ann Lee, Bo Park"));
     }
 
     #[test]

@@ -13,11 +13,24 @@ pub fn parse_txt(text: &str) -> RawArticle {
     let mut raw = RawArticle::default();
     let mut lines = text.lines().skip_while(|line| line.trim().is_empty()).peekable();
     raw.title = lines.next().map(|line| line.trim().to_string());
+    let mut headers = 0;
     while let Some(line) = lines.peek() {
         if !apply_header(&mut raw, line) {
             break;
         }
         lines.next();
+        headers += 1;
+    }
+    // "Title\n\nDate: …\nSource: …\n\nBody": a header set off from the title by a blank
+    // line, when every line of that first block is a header line.
+    let blank = |line: &&str| line.trim().is_empty();
+    let block: Vec<&str> = lines.clone().skip_while(blank).take_while(|line| !blank(line)).collect();
+    if headers == 0 && !block.is_empty() && block.iter().all(|line| header(line).is_some()) {
+        while lines.next_if(blank).is_some() {}
+        for line in block {
+            apply_header(&mut raw, line);
+            lines.next();
+        }
     }
     let rest: Vec<&str> = lines.collect();
     let has_blank_line = rest.iter().skip_while(|l| l.trim().is_empty()).any(|l| l.trim().is_empty());
@@ -44,23 +57,47 @@ pub fn parse_txt(text: &str) -> RawArticle {
     raw
 }
 
-/// Applies a `Key: value` header line; false when the line is not one.
-fn apply_header(raw: &mut RawArticle, line: &str) -> bool {
-    let Some((key, value)) = line.split_once(':') else {
-        return false;
-    };
+/// The fields a header line may set.
+enum Header {
+    Date,
+    Source,
+    Url,
+    Author,
+    Id,
+    Dateline,
+}
+
+/// A `Key: value` header line's field and value, if it is one.
+fn header(line: &str) -> Option<(Header, &str)> {
+    let (key, value) = line.split_once(':')?;
     let value = value.trim();
     if value.is_empty() {
-        return false;
+        return None;
     }
-    let slot = match key.trim().to_ascii_lowercase().as_str() {
-        "date" | "published" => &mut raw.date,
-        "source" | "outlet" | "publisher" => &mut raw.source,
-        "url" | "link" => &mut raw.url,
-        "author" | "authors" | "byline" | "by" => &mut raw.author,
-        "id" => &mut raw.id,
-        "dateline" => &mut raw.dateline,
-        _ => return false,
+    let field = match key.trim().to_ascii_lowercase().as_str() {
+        "date" | "published" => Header::Date,
+        "source" | "outlet" | "publisher" => Header::Source,
+        "url" | "link" => Header::Url,
+        "author" | "authors" | "byline" | "by" => Header::Author,
+        "id" => Header::Id,
+        "dateline" => Header::Dateline,
+        _ => return None,
+    };
+    Some((field, value))
+}
+
+/// Applies a `Key: value` header line; false when the line is not one.
+fn apply_header(raw: &mut RawArticle, line: &str) -> bool {
+    let Some((field, value)) = header(line) else {
+        return false;
+    };
+    let slot = match field {
+        Header::Date => &mut raw.date,
+        Header::Source => &mut raw.source,
+        Header::Url => &mut raw.url,
+        Header::Author => &mut raw.author,
+        Header::Id => &mut raw.id,
+        Header::Dateline => &mut raw.dateline,
     };
     *slot = Some(value.to_string());
     true
@@ -69,6 +106,18 @@ fn apply_header(raw: &mut RawArticle, line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_block_set_off_by_a_blank_line_is_read_but_a_paragraph_is_not_a_header() {
+        let raw = parse_txt("Dam deal\n\nDate: 2021-03-04\nSource: Andes Wire\n\nFirst.\n\nSecond.\n");
+        assert_eq!(raw.date.as_deref(), Some("2021-03-04"));
+        assert_eq!(raw.source.as_deref(), Some("Andes Wire"));
+        assert_eq!(raw.paragraphs, ["First.", "Second."]);
+        // a first paragraph that only starts like a header stays a paragraph
+        let raw = parse_txt("Dam deal\n\nDate: 2021-03-04\nThe dam opened.\n\nSecond.\n");
+        assert_eq!(raw.date, None);
+        assert_eq!(raw.paragraphs, ["Date: 2021-03-04 The dam opened.", "Second."]);
+    }
 
     #[test]
     fn title_headers_and_paragraphs() {
