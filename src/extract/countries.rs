@@ -1401,12 +1401,12 @@ const COMMON_NOUN_COUNTRIES: &[(&str, &[&str])] = &[
 /// Whether `word` occurs in `text` as a word of prose: not inside a web address, file name
 /// or handle ("…/tariffs-china-slaps-duties…", "@china").
 fn contains_prose_word(text: &str, word: &str) -> bool {
-    let glued = |ch: char| ch.is_alphanumeric() || matches!(ch, '-' | '/' | '.' | '_' | '@' | '#');
-    text.match_indices(word).any(|(s, _)| {
-        let e = s + word.len();
-        !prev_char(text, s).is_some_and(glued)
-            && !next_char(text, e).is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '-' | '/' | '_'))
-    })
+    contains_word_between(
+        text,
+        word,
+        |ch| ch.is_alphanumeric() || matches!(ch, '-' | '/' | '.' | '_' | '@' | '#'),
+        |ch| ch.is_alphanumeric() || matches!(ch, '-' | '/' | '_'),
+    )
 }
 
 /// Whether byte `i` starts a sentence: the text's start, or after `.`, `!`, `?`, `:`, a
@@ -1501,18 +1501,20 @@ fn starts_company_name(text: &str, e: usize) -> bool {
 }
 
 fn contains_word(hay: &str, needle: &str) -> bool {
-    let mut from = 0;
-    while let Some(k) = hay[from..].find(needle) {
-        let s = from + k;
-        let e = s + needle.len();
-        let okb = !prev_char(hay, s).is_some_and(|ch| ch.is_alphanumeric());
-        let oka = !next_char(hay, e).is_some_and(|ch| ch.is_alphanumeric());
-        if okb && oka {
-            return true;
-        }
-        from = s + 1;
-    }
-    false
+    contains_word_between(hay, needle, char::is_alphanumeric, char::is_alphanumeric)
+}
+
+/// Whether `needle` occurs in `hay` with no character glued to it: none before it for
+/// which `glued_before` holds, none after it for which `glued_after` holds.
+fn contains_word_between(
+    hay: &str,
+    needle: &str,
+    glued_before: impl Fn(char) -> bool,
+    glued_after: impl Fn(char) -> bool,
+) -> bool {
+    hay.match_indices(needle).any(|(s, _)| {
+        !prev_char(hay, s).is_some_and(&glued_before) && !next_char(hay, s + needle.len()).is_some_and(&glued_after)
+    })
 }
 
 /// Context vote for "Georgia" in a text: US-state cues against country cues.

@@ -1531,8 +1531,8 @@ fn common_word(tok: &str) -> bool {
 }
 
 fn bare_person_ok(tok: &str) -> bool {
-    !(common_word(tok)
-        || ORG_SET.contains(tok)
+    // common_word last: it lower-cases, the set lookups do not
+    !(ORG_SET.contains(tok)
         || PLACES_SET.contains(tok)
         || TITLE_SET.contains(tok)
         || STOP_SET.contains(tok)
@@ -1542,7 +1542,8 @@ fn bare_person_ok(tok: &str) -> bool {
         || tok.ends_with("ing")
         || tok.chars().skip(1).any(|c| {
             c.is_uppercase() && !tok.starts_with("Mc") && !tok.starts_with("Mac") && !tok.contains(['\'', '’', '-'])
-        }))
+        })
+        || common_word(tok))
 }
 
 static ORG_EVIDENCE_RE: LazyLock<Regex> = LazyLock::new(|| {

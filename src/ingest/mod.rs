@@ -157,7 +157,7 @@ pub fn read_records(
             }
             continue;
         }
-        let origin = Origin { path: display_path(input), line: None };
+        let origin = Origin { path: input.display().to_string(), line: None };
         // Checked once here: the walker would report a missing input too, and it passes
         // over what is neither a file nor a folder.
         let metadata = match std::fs::metadata(input) {
@@ -202,7 +202,7 @@ pub fn read_records(
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
-                    let path = display_path(err.path().unwrap_or(input));
+                    let path = err.path().unwrap_or(input).display().to_string();
                     on_problem(Problem::skip(
                         Origin { path, line: None },
                         SkipReason::Unreadable,
@@ -215,7 +215,7 @@ pub fn read_records(
                 continue;
             }
             let path = entry.path();
-            let origin = Origin { path: display_path(path), line: None };
+            let origin = Origin { path: path.display().to_string(), line: None };
             let Some((format, compression)) = format_and_compression(path) else {
                 if explicit_file {
                     on_problem(Problem::skip(
@@ -243,11 +243,6 @@ pub fn read_records(
             }
         }
     }
-}
-
-/// A path as printed in messages and stored with articles.
-fn display_path(path: &Path) -> String {
-    path.display().to_string()
 }
 
 /// A folder holding a Tantivy index (newsdex's own, say `./index` under `newsdex index .`):
@@ -295,19 +290,7 @@ fn decompress_by_magic(mut reader: Box<dyn Read>) -> std::io::Result<Box<dyn Rea
     const GZIP: &[u8] = &[0x1f, 0x8b];
     const ZSTD: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
     // A pipe may deliver fewer bytes per read than the magic number has.
-    let mut head = Vec::with_capacity(4);
-    while head.len() < 4 {
-        let mut byte = [0u8; 4];
-        let n = match reader.read(&mut byte[..4 - head.len()]) {
-            Ok(n) => n,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(err),
-        };
-        if n == 0 {
-            break;
-        }
-        head.extend_from_slice(&byte[..n]);
-    }
+    let head = read_head(&mut reader, ZSTD.len())?;
     let whole: Box<dyn Read> = Box::new(std::io::Cursor::new(head.clone()).chain(reader));
     Ok(if head.starts_with(GZIP) {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(whole)))
@@ -348,22 +331,23 @@ fn open(path: &Path, compression: Compression) -> std::io::Result<Box<dyn Read>>
     })
 }
 
+/// The first `n` bytes of `reader` (fewer at its end), however few a pipe hands over per read.
+fn read_head(reader: &mut Box<dyn Read>, n: usize) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(n);
+    reader.take(n as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
 /// `reader` as UTF-8 when it starts with a UTF-16 byte-order mark (Windows tools save
 /// "Unicode" text so), else as it is. Transcoding as a stream keeps a UTF-16 JSON Lines
 /// file's lines whole (its newline is two bytes) and its NUL bytes from reading as binary.
 fn utf16_as_utf8(mut reader: Box<dyn Read>) -> Box<dyn Read> {
-    let mut head = Vec::with_capacity(2);
-    while head.len() < 2 {
-        let mut byte = [0u8; 2];
-        match reader.read(&mut byte[..2 - head.len()]) {
-            Ok(0) => break,
-            Ok(n) => head.extend_from_slice(&byte[..n]),
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-            // Handed on to be reported as the input's error: a decoder that failed (a
-            // `.gz` that is not gzip) may well say end of file on the next read.
-            Err(err) => return Box::new(Failed(Some(err))),
-        }
-    }
+    let head = match read_head(&mut reader, 2) {
+        Ok(head) => head,
+        // Handed on to be reported as the input's error: a decoder that failed (a `.gz`
+        // that is not gzip) may well say end of file on the next read.
+        Err(err) => return Box::new(Failed(Some(err))),
+    };
     let encoding = match head.as_slice() {
         [0xFF, 0xFE] => Some(encoding_rs::UTF_16LE),
         [0xFE, 0xFF] => Some(encoding_rs::UTF_16BE),
