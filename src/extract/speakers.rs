@@ -129,6 +129,9 @@ const MODIFIERS: &[&str] = &[
     "Industry", "Culture", "Economy", "Treasury", "Crown", "Exchequer", "Opposition", "Prime",
 ];
 
+/// Titles (as [`role_name`] gives them) written before a first name alone: "Sir John", "Dame Judith".
+const FIRST_NAME_TITLES: &[&str] = &["sir", "dame"];
+
 #[rustfmt::skip]
 const MALE_TITLES: &[&str] = &[
     "Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Baron", "Congressman", "Chairman",
@@ -1569,6 +1572,25 @@ impl Article {
             .map(|(i, _)| i)
     }
 
+    /// "Sir John" and "Dame Judith" name a knight or dame by first name, so after "Sir John
+    /// Bourn" the pair is that person, not a new "John". A person introduced without the
+    /// title ("John Bourn, the auditor") is found too when no other person of the article
+    /// has that first name.
+    fn first_name_with_title(&self, key: &str, titles: &[String]) -> Option<usize> {
+        if !titles.iter().any(|t| FIRST_NAME_TITLES.contains(&t.as_str())) {
+            return None;
+        }
+        let named = |e: &&Entity| e.keys.len() > 1 && e.keys[0] == key;
+        let titled = self.entities.iter().position(|e| named(&e) && e.titles.iter().any(|t| titles.contains(t)));
+        titled.or_else(|| {
+            let mut same = self.entities.iter().enumerate().filter(|(_, e)| named(e));
+            match (same.next(), same.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        })
+    }
+
     /// Registers or finds a person; `salient` marks speakers / subjects.
     fn person(&mut self, cand: &Cand, salient: bool) -> Option<usize> {
         let t = self.tick();
@@ -1576,7 +1598,7 @@ impl Article {
             Cand::Person { tokens, honorific, gender, titles } => {
                 let keys: Vec<String> = tokens.iter().map(|x| fold(x)).filter(|k| !k.is_empty()).collect();
                 let found = if keys.len() == 1 {
-                    self.find_full(&keys)
+                    self.find_full(&keys).or_else(|| self.first_name_with_title(&keys[0], titles))
                 } else {
                     self.entities.iter().position(|e| e.keys == keys).or_else(|| {
                         // "Tayyip Erdoğan" after "Recep Tayyip Erdoğan"
@@ -2002,6 +2024,31 @@ fn sentence_attribution(masked: &str) -> Option<Cand> {
 
 /// Reported speech in a sentence without quotation marks: returns the
 /// subject and the reported clause.
+/// Words opening an adjunct of the speech verb rather than a reported clause ("said on
+/// CNN", "told reporters last week").
+const ADJUNCT_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "to",
+    "of",
+    "for",
+    "by",
+    "with",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "in",
+    "about",
+    "from",
+];
+
 fn indirect(sentence: &str) -> Option<(Cand, String)> {
     let s = sentence.trim();
     // "according to X, ..." / "..., according to X."
@@ -2049,7 +2096,20 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
                 return Some((c, clause));
             }
             if !tail.contains([',', ';']) && tail.split_whitespace().count() <= 8 && !tail.contains(" that ") {
-                return Some((c, head.trim_end_matches(',').to_string()));
+                let opening = head.trim_end_matches(',');
+                // "The head of the office, Sir John Bourn, said the costs were ...": a name
+                // set off by commas after a short opening noun phrase is an appositive, and
+                // the words after the verb are what was said (unlike "..., the family's
+                // lawyer, Jim Lewis, told AP")
+                let appositive = before[start..].trim_end().ends_with(',')
+                    && !opening.contains([',', ';', PH])
+                    && opening.split_whitespace().count() <= 8
+                    && tail.split_whitespace().count() >= 4
+                    && tail
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.starts_with(char::is_lowercase) && !ADJUNCT_OPENERS.contains(&w));
+                return Some((c, if appositive { tail } else { opening }.to_string()));
             }
         }
         if !head.is_empty() && !head.ends_with(',') {
@@ -2571,6 +2631,38 @@ mod tests {
         assert!(!a.quotes[0].direct);
         assert_eq!(a.quotes[0].text, "the outlook had improved");
         assert!(a.quotes[2].direct);
+    }
+
+    #[test]
+    fn sir_or_dame_with_a_first_name_is_the_knight_or_dame_named_before() {
+        let a = attribute(&[
+            "Sir Tobias Wren, the chief inspector, said the prisons were crowded.",
+            "John Wren, his brother, was not asked. \"It cannot go on,\" Sir Tobias said.",
+            "Dame Olive Marsh told the panel that funds had run out. \"We tried,\" said Dame Olive.",
+            "Mara Lind spoke first. \"Ask them,\" Sir Mara said.",
+        ]);
+        assert_eq!(
+            a.per_passage,
+            vec![v(&["Tobias Wren"]), v(&["Tobias Wren"]), v(&["Olive Marsh"]), v(&["Mara Lind"])]
+        );
+        // two people with that first name and neither knighted: no guess
+        let b = attribute(&["Ian Hollis and Ian Crane met. \"Enough,\" Sir Ian said."]);
+        assert_eq!(b.per_passage, vec![v(&["Ian"])]);
+    }
+
+    #[test]
+    fn an_appositive_name_leaves_the_reported_clause_after_the_verb() {
+        let a = attribute(&[
+            "The head of the audit office, Sir Tobias Wren, said the ministry wasted money.",
+            "Budgets will fall again, the treasury's chief economist, Mara Lind, said on Monday.",
+        ]);
+        let said: Vec<(&str, &str)> = a.quotes.iter().map(|q| (q.speaker.as_str(), q.text.as_str())).collect();
+        assert!(said.contains(&("Tobias Wren", "the ministry wasted money")), "{said:?}");
+        // a trailing attribution: what was said comes before the name
+        assert!(
+            said.iter().any(|&(who, text)| who == "Mara Lind" && text.starts_with("Budgets will fall")),
+            "{said:?}"
+        );
     }
 
     #[test]
