@@ -783,6 +783,13 @@ fn is_demonym(core: &str) -> bool {
             || matches!(core, "Swiss" | "Greek" | "Thai" | "Swede" | "Scot" | "Briton" | "German" | "Argentine"))
 }
 
+/// Whether a word is a demonym of the country table ("Swiss", "Kazakh", "Filipinos").
+fn is_country_demonym(word: &str) -> bool {
+    static DEMONYMS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| crate::extract::countries::all().iter().flat_map(|c| c.demonyms()).collect());
+    DEMONYMS.contains(word)
+}
+
 fn is_first_name(core: &str) -> bool {
     let f = fold(core);
     MALE_NAME_SET.contains(f.as_str()) || FEMALE_NAME_SET.contains(f.as_str())
@@ -977,6 +984,13 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
         // "X, a role at Org, said" / "Role, X, said"
         return appositive_subject(&toks, end);
     }
+    // "The 55-year-old Frenchman told ...": the person the story is about
+    if let Some(d) = (end.saturating_sub(5)..end).rev().find(|&d| toks[d].core.eq_ignore_ascii_case("the"))
+        && toks[d..end].iter().all(|t| !t.trail_break)
+        && let Some(g) = descriptor_reference(&toks[d + 1..=end])
+    {
+        return Some((Cand::Pronoun(g), toks[d].start));
+    }
     if let Some(s) = run_start_ending_at(&toks, end) {
         let (c, s) = with_acronym_prefix(&toks, s, end, before);
         // "Nicolas Sarkozy of France", "the Department for Transport"
@@ -1129,7 +1143,11 @@ fn descriptor_reference(toks: &[Tok]) -> Option<Gender> {
     let end = toks.iter().position(|t| t.trail_break).map_or(toks.len(), |x| x + 1).min(6);
     let head = toks[..end].last()?;
     let h = head.core.to_lowercase();
-    if head.poss || !(DESCRIPTORS.contains(&h.as_str()) || h.ends_with("-year-old")) {
+    // "the 24-year-old Swiss": a nationality after an age is a person too
+    let aged_nationality = end >= 2
+        && toks[end - 2].core.to_lowercase().ends_with("-year-old")
+        && (is_demonym(head.core) || is_country_demonym(head.core));
+    if head.poss || !(DESCRIPTORS.contains(&h.as_str()) || h.ends_with("-year-old") || aged_nationality) {
         return None;
     }
     // "the Sale player" names a club, "the 24-year-old Sale player" too: still the story's person
@@ -2663,6 +2681,20 @@ mod tests {
             said.iter().any(|&(who, text)| who == "Mara Lind" && text.starts_with("Budgets will fall")),
             "{said:?}"
         );
+    }
+
+    #[test]
+    fn a_described_subject_is_the_person_the_story_is_about() {
+        let a = attribute(&[
+            "Anton Vey has signed a new contract with the club.",
+            "The 55-year-old Frenchman told the club's website: \"I am happy here.\"",
+            "Mira Sand won in three sets. \"I felt fresh,\" the 24-year-old Swiss added.",
+            "The veteran striker said he would stay.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&[]), v(&["Anton Vey"]), v(&["Mira Sand"]), v(&["Mira Sand"])]);
+        // an indefinite description is somebody new
+        let b = attribute(&["Anton Vey won. A 24-year-old told police the car was stolen."]);
+        assert_eq!(b.per_passage, vec![v(&[])]);
     }
 
     #[test]
