@@ -175,6 +175,21 @@ fn malformed_queries_never_panic() {
 }
 
 #[test]
+fn a_pasted_headline_with_a_colon_is_searched_and_a_filter_field_names_its_flag() {
+    let env = TestEnv::with_corpus();
+    for query in ["Water talks: what next", "meeting at 10:30 about water"] {
+        let output = env.run(&["search", query, "--json"]);
+        assert_eq!(output.status.code(), Some(0), "{query}: {}", stderr(&output));
+    }
+    // a web address is a phrase of its words: no match here, and nothing to warn about
+    let output = env.run(&["search", "https://example.org/water"]);
+    assert_eq!((output.status.code(), stderr(&output).as_str()), (Some(1), ""));
+    let output = env.run(&["search", "water country:KZ"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--country"), "{}", stderr(&output));
+}
+
+#[test]
 fn reindexing_adds_nothing_and_a_changed_article_replaces_the_old_one() {
     let env = TestEnv::new();
     let article = "Dam talks\nID: dam-1\nDate: 2021-05-01\nSource: Test Wire\n\nKyrgyzstan and Tajikistan met about water.\n\nA second paragraph.\n";

@@ -60,7 +60,9 @@ pub fn parse_text_query(
     if require_all_terms {
         parser.set_conjunction_by_default();
     }
+    let (text, colon_notes) = colons_outside_field_names(&text)?;
     let (text, mut problems) = without_unsupported_operators(&text);
+    problems.extend(colon_notes);
     let (query, errors) = parser.parse_query_lenient(&text);
     for error in errors {
         match error {
@@ -147,6 +149,76 @@ fn without_unsupported_operators(text: &str) -> (String, Vec<String>) {
         out.push_str(&part);
     }
     (out, notes)
+}
+
+/// Fields of the index that are filtered with a flag rather than named in the query.
+const FILTER_FIELDS: [(&str, &str); 8] = [
+    ("country", "--country"),
+    ("about", "--about"),
+    ("speaker", "--speaker"),
+    ("source", "--source"),
+    ("year", "--since/--until"),
+    ("date", "--since/--until"),
+    ("author", "--source"),
+    ("url", "--source"),
+];
+
+/// The query with every colon that does not follow a searched field's name read as
+/// punctuation. People paste headlines and notes ("Brexit: what next", "Covid-19:
+/// vaccines", "meeting 10:30"), and Tantivy reads any `word:` as a field, which made these
+/// an "unknown field" error. `title:`, `heading:` and `text:` (any case) stay fields; a
+/// filter field's name (`country:FR`) is an error naming the flag to use; another word
+/// directly followed by a value (`note:water`) is read as two words, with a note.
+fn colons_outside_field_names(text: &str) -> Result<(String, Vec<String>)> {
+    let mut notes = Vec::new();
+    if !text.contains(':') {
+        return Ok((text.to_string(), notes));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_phrase = false;
+    let mut word_start = 0;
+    let mut skip = 0;
+    for (i, c) in text.char_indices() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if c == '"' {
+            in_phrase = !in_phrase;
+        }
+        if in_phrase || c != ':' {
+            // a word starts after a separator, and after the + or - that opens it
+            let separator = c.is_whitespace() || matches!(c, '(' | ')' | '"');
+            if separator || matches!(c, '+' | '-') && word_start == out.len() {
+                word_start = out.len() + c.len_utf8();
+            }
+            out.push(c);
+            continue;
+        }
+        let name = out[word_start..].to_string();
+        let value_follows = text[i + 1..].chars().next().is_some_and(|n| !n.is_whitespace() && n != ')');
+        let lower = name.to_lowercase();
+        if value_follows && SEARCHED.iter().any(|(field, _)| *field == lower) {
+            out.truncate(word_start);
+            out.push_str(&lower);
+            out.push(':');
+        } else if let Some((field, flag)) =
+            FILTER_FIELDS.iter().find(|(field, _)| *field == lower).filter(|_| value_follows)
+        {
+            return Err(Error::BadQuery(format!("{field}: is not searched by the query; filter with {flag} instead")));
+        } else {
+            let url = text[i + 1..].starts_with("//");
+            if url {
+                // "https://…": Tantivy would read what follows the slashes as a pattern
+                skip = 2;
+            } else if value_follows && !name.is_empty() && !name.chars().all(|c| c.is_ascii_digit()) {
+                notes.push(format!("{name}: is not a field (text, heading, title); read as words"));
+            }
+            out.push(' ');
+        }
+        word_start = out.len();
+    }
+    Ok((out, notes))
 }
 
 fn field_named(fields: &Fields, name: &str) -> Field {
@@ -319,6 +391,25 @@ mod tests {
         assert_eq!(parse_bound("2016-02-03", true).unwrap(), NaiveDate::from_ymd_opt(2016, 2, 3).unwrap());
         assert!(parse_bound("yesterday", false).is_err());
         assert!(parse_bound("2016-13", false).is_err());
+    }
+
+    #[test]
+    fn colons_are_punctuation_unless_they_follow_a_searched_field() {
+        let read = |q: &str| colons_outside_field_names(q).map(|(text, notes)| (text, notes.len()));
+        assert_eq!(read("Brexit: what next").unwrap(), ("Brexit  what next".to_string(), 0));
+        assert_eq!(read("meeting 10:30").unwrap(), ("meeting 10 30".to_string(), 0));
+        assert_eq!(read("Covid-19: vaccine").unwrap(), ("Covid-19  vaccine".to_string(), 0));
+        assert_eq!(
+            read("TITLE:water -heading:\"dam: safe\"").unwrap(),
+            ("title:water -heading:\"dam: safe\"".to_string(), 0)
+        );
+        assert_eq!(read("(title:a OR +text:b)").unwrap(), ("(title:a OR +text:b)".to_string(), 0));
+        assert_eq!(read("note:water").unwrap(), ("note water".to_string(), 1));
+        let error = read("floods country:FR").unwrap_err().to_string();
+        assert!(error.contains("--country"), "{error}");
+        assert!(read("speaker:Levystone").is_err());
+        assert!(read("title: water").is_ok_and(|(text, _)| text == "title  water"));
+        assert_eq!(read("https://example.com/a").unwrap(), ("https example.com/a".to_string(), 0));
     }
 
     #[test]
