@@ -175,7 +175,7 @@ fn malformed_queries_never_panic() {
 }
 
 #[test]
-fn a_pasted_headline_with_a_colon_is_searched_and_a_filter_field_names_its_flag() {
+fn pasted_text_is_searched_as_written_and_a_filter_field_names_its_flag() {
     let env = TestEnv::with_corpus();
     for query in ["Water talks: what next", "meeting at 10:30 about water"] {
         let output = env.run(&["search", query, "--json"]);
@@ -184,6 +184,10 @@ fn a_pasted_headline_with_a_colon_is_searched_and_a_filter_field_names_its_flag(
     // a web address is a phrase of its words: no match here, and nothing to warn about
     let output = env.run(&["search", "https://example.org/water"]);
     assert_eq!((output.status.code(), stderr(&output).as_str()), (Some(1), ""));
+    // quotes as word processors type them make a phrase, as straight ones do
+    let total = |query: &str| env.json(&["search", query, "--json", "--limit", "0"], 0)["total"].as_u64();
+    assert_eq!(total("“central asia”"), total("\"central asia\""));
+    assert!(total("“central asia”") < total("central asia"));
     let output = env.run(&["search", "water country:KZ"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--country"), "{}", stderr(&output));

@@ -60,6 +60,7 @@ pub fn parse_text_query(
     if require_all_terms {
         parser.set_conjunction_by_default();
     }
+    let text = plain_query_syntax(&text);
     let (text, colon_notes) = colons_outside_field_names(&text)?;
     let (text, mut problems) = without_unsupported_operators(&text);
     problems.extend(colon_notes);
@@ -149,6 +150,23 @@ fn without_unsupported_operators(text: &str) -> (String, Vec<String>) {
         out.push_str(&part);
     }
     (out, notes)
+}
+
+/// The query with typographic double quotes (“iron curtain”, „…“, «…», as word
+/// processors and web pages give them) made phrase quotes, and Tantivy's range brackets
+/// (`[a TO b]`, `{…}`, `<x`, `>x`) made spaces outside phrases: ranges over words mean
+/// nothing here, and `[water]` silently matched nothing. Dates are filtered with flags.
+fn plain_query_syntax(text: &str) -> String {
+    let mut in_phrase = false;
+    text.chars()
+        .map(|c| {
+            let c = if matches!(c, '“' | '”' | '„' | '‟' | '«' | '»' | '＂') { '"' } else { c };
+            if c == '"' {
+                in_phrase = !in_phrase;
+            }
+            if !in_phrase && matches!(c, '[' | ']' | '{' | '}' | '<' | '>') { ' ' } else { c }
+        })
+        .collect()
 }
 
 /// Fields of the index that are filtered with a flag rather than named in the query.
@@ -410,6 +428,12 @@ mod tests {
         assert!(read("speaker:Levystone").is_err());
         assert!(read("title: water").is_ok_and(|(text, _)| text == "title  water"));
         assert_eq!(read("https://example.com/a").unwrap(), ("https example.com/a".to_string(), 0));
+    }
+
+    #[test]
+    fn typographic_quotes_make_phrases_and_range_brackets_are_spaces() {
+        assert_eq!(plain_query_syntax("“iron curtain” „Wende“ «mur»"), "\"iron curtain\" \"Wende\" \"mur\"");
+        assert_eq!(plain_query_syntax("[water] {dam} <x> \"a [b]\""), " water   dam   x  \"a [b]\"");
     }
 
     #[test]
