@@ -2426,6 +2426,10 @@ mod tests {
         assert_eq!(paths("West Africa"), paths("Western Africa"));
         assert!(paths("EU").contains(&"/Europe/Western Europe/France".to_string()));
         assert!(!paths("EU").iter().any(|p| p.ends_with("/United Kingdom")));
+        assert_eq!(paths("Southeast Asia"), paths("South-East Asia"));
+        assert!(paths("Southeast Asia").contains(&"/Asia/South-eastern Asia/Vietnam".to_string()));
+        assert!(paths("Latin America").iter().any(|p| p.ends_with("/Brazil")));
+        assert!(paths("NATO").iter().any(|p| p.ends_with("/Sweden")));
         // an M49 sub-region and a country keep their meaning
         assert_eq!(paths("Central Asia"), ["/Asia/Central Asia"]);
         assert_eq!(paths("Georgia"), ["/Asia/Western Asia/Georgia"]);
