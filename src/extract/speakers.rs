@@ -191,6 +191,10 @@ const FEMALE_NAMES: &[&str] = &[
     "annie", "beth", "natasha", "olga", "irina", "svetlana", "fatima", "aisha", "priya", "yoko",
 ];
 
+/// Organisation words that are also common surnames: after a first name or a title they
+/// end a person's name ("Adam Green", "Mr. Hall"), elsewhere an organisation's ("City Hall").
+const SURNAME_ORG_WORDS: &[&str] = &["Green", "Hall", "Park", "Church", "House", "Post", "Street", "Bridge"];
+
 /// Words that make a capitalised run an organisation / place rather than a person.
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
@@ -704,7 +708,17 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     }
     // "House Budget Committee Chairman Paul Ryan": org words only matter in the name part
     let name_part = j.map_or(t, |j| &t[j + 1..]);
-    if name_part.iter().any(|x| ORG_SET.contains(x.core) || (is_acronym(x.core) && !TITLE_SET.contains(x.core))) {
+    // "Bill Clinton", "Mayor Bill de Blasio": a first name that is also an organisation
+    // word; "Adam Green", "Ms. Hall": a surname that is one
+    let first_name_first = name_part.len() >= 2 && is_first_name(name_part[0].core);
+    let personal = |k: usize, x: &Tok| {
+        (k == 0 && first_name_first)
+            || (k + 1 == name_part.len() && (first_name_first || real_title) && SURNAME_ORG_WORDS.contains(&x.core))
+    };
+    let organisation = name_part.iter().enumerate().any(|(k, x)| {
+        (ORG_SET.contains(x.core) && !personal(k, x)) || (is_acronym(x.core) && !TITLE_SET.contains(x.core))
+    });
+    if organisation {
         return Some(Cand::Source(text));
     }
     let (titles, name): (&[Tok], &[Tok]) = match j {
@@ -2695,6 +2709,22 @@ mod tests {
         // an indefinite description is somebody new
         let b = attribute(&["Anton Vey won. A 24-year-old told police the car was stolen."]);
         assert_eq!(b.per_passage, vec![v(&[])]);
+    }
+
+    #[test]
+    fn a_first_name_or_surname_that_is_also_an_organisation_word_stays_a_person() {
+        let ps = [
+            "Mayor Bill Ostrow said the city would recover.",
+            "\"We are strong,\" Ostrow said.",
+            "\"Tickets are gone,\" said Justin Green, a spokesman.",
+            "\"No,\" said Ms. Hall.",
+            "\"Closed,\" the Bill said.",
+            "\"Open,\" City Hall said.",
+        ];
+        assert_eq!(
+            speakers(&ps),
+            vec![v(&["Bill Ostrow"]), v(&["Bill Ostrow"]), v(&["Justin Green"]), v(&["Hall"]), v(&[]), v(&[])]
+        );
     }
 
     #[test]
