@@ -297,6 +297,8 @@ const STOP_CAP: &[&str] = &[
     "Prosecutors", "Authorities", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "January", "February", "April", "July", "September", "October",
     "November", "December", "Mrs", "Sen", "Rep", "Chief",
+    // page furniture scraped with the text ("Hide Caption 3 of 24")
+    "Caption", "Captions", "Photo", "Photos",
 ];
 
 #[rustfmt::skip]
@@ -2725,6 +2727,15 @@ mod tests {
             speakers(&ps),
             vec![v(&["Bill Ostrow"]), v(&["Bill Ostrow"]), v(&["Justin Green"]), v(&["Hall"]), v(&[]), v(&[])]
         );
+    }
+
+    #[test]
+    fn page_furniture_scraped_with_the_text_is_not_a_speaker() {
+        let ps = [
+            "Hide Caption 3 of 9 Photos: Storm damage \"It was loud,\" said Ana Ruiz.",
+            "\"Gone,\" Hide Caption said.",
+        ];
+        assert_eq!(speakers(&ps), vec![v(&["Ana Ruiz"]), v(&[])]);
     }
 
     #[test]

@@ -319,14 +319,32 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
             let path = facet.to_path();
             let [value] = path.as_slice() else { continue };
             let folded = fold(value);
-            let surname = folded.rsplit(' ').next().unwrap_or("");
-            let matches = folded == wanted || surname == wanted || (allow_partial && folded.contains(&wanted));
+            let matches = same_name(&wanted, &folded) || (allow_partial && folded.contains(&wanted));
             if matches && !found.contains(&facet) {
                 found.push(facet);
             }
         }
     }
     Ok(found)
+}
+
+/// Whether a folded name asked for names the folded facet value: the same name, its
+/// surname ("trump"), or the same first and last names with middle names or initials on
+/// either side ("donald trump" and "donald j trump", "hillary clinton" and "hillary rodham
+/// clinton"), or the end of the longer name ("tayyip erdogan", "recep tayyip erdogan").
+fn same_name(wanted: &str, value: &str) -> bool {
+    if wanted == value {
+        return true;
+    }
+    let asked: Vec<&str> = wanted.split_whitespace().collect();
+    let named: Vec<&str> = value.split_whitespace().collect();
+    match (asked.as_slice(), named.as_slice()) {
+        ([surname], [.., last]) => surname == last,
+        ([first, .., last], [value_first, .., value_last]) if named.len() >= 2 => {
+            last == value_last && (first == value_first || asked.ends_with(&named) || named.ends_with(&asked))
+        }
+        _ => false,
+    }
 }
 
 /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` picks the last day of a year or month.
@@ -434,6 +452,19 @@ mod tests {
     fn typographic_quotes_make_phrases_and_range_brackets_are_spaces() {
         assert_eq!(plain_query_syntax("“iron curtain” „Wende“ «mur»"), "\"iron curtain\" \"Wende\" \"mur\"");
         assert_eq!(plain_query_syntax("[water] {dam} <x> \"a [b]\""), " water   dam   x  \"a [b]\"");
+    }
+
+    #[test]
+    fn a_name_matches_its_surname_and_its_forms_with_middle_names() {
+        assert!(same_name("trump", "donald j trump"));
+        assert!(same_name("donald trump", "donald j trump"));
+        assert!(same_name("vladimir v putin", "vladimir putin"));
+        assert!(same_name("hillary clinton", "hillary rodham clinton"));
+        assert!(same_name("tayyip erdogan", "recep tayyip erdogan"));
+        assert!(same_name("de blasio", "de blasio"));
+        assert!(!same_name("michelle obama", "barack obama"));
+        assert!(!same_name("donald trump", "trump"), "a surname alone may be another Trump");
+        assert!(!same_name("obama", "barack obama jr") && !same_name("ama", "barack obama"));
     }
 
     #[test]
