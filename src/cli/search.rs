@@ -39,7 +39,7 @@ pub struct SearchArgs {
     /// Passages of articles about this country or region (dateline, title, lead, salience).
     #[arg(long, value_name = "COUNTRY")]
     about: Vec<String>,
-    /// Passages quoting this person: full name or surname, any case or accents. Repeatable.
+    /// Passages quoting this person: full name (middle names and initials optional) or surname, any case or accents. Repeatable.
     #[arg(long, value_name = "NAME")]
     speaker: Vec<String>,
     /// Passages from this outlet (case-insensitive, part of the name is enough). Repeatable.
