@@ -194,6 +194,24 @@ fn pasted_text_is_searched_as_written_and_a_filter_field_names_its_flag() {
 }
 
 #[test]
+fn a_source_is_found_by_whole_words_before_parts_of_words() {
+    let env = TestEnv::new();
+    for (i, source) in ["AP Fact Check", "Cape Gazette", "Wire Service AP", "Washington Ledger"].iter().enumerate() {
+        env.write(&format!("in/{i}.txt"), format!("Title {i}\nSource: {source}\n\nFloods reached the valley.\n"));
+    }
+    assert_eq!(env.run(&["index", env.path("in").to_str().unwrap()]).status.code(), Some(0));
+    let sources = |name: &str| {
+        let results = env.search(&["floods", "--source", name]);
+        let mut found: Vec<String> =
+            hits(&results).iter().map(|hit| hit["source"].as_str().unwrap().to_string()).collect();
+        found.sort();
+        found
+    };
+    assert_eq!(sources("ap"), ["AP Fact Check", "Wire Service AP"]);
+    assert_eq!(sources("wash"), ["Washington Ledger"]);
+}
+
+#[test]
 fn reindexing_adds_nothing_and_a_changed_article_replaces_the_old_one() {
     let env = TestEnv::new();
     let article = "Dam talks\nID: dam-1\nDate: 2021-05-01\nSource: Test Wire\n\nKyrgyzstan and Tajikistan met about water.\n\nA second paragraph.\n";

@@ -42,7 +42,7 @@ pub struct SearchArgs {
     /// Passages quoting this person: full name (middle names and initials optional) or surname, any case or accents. Repeatable.
     #[arg(long, value_name = "NAME")]
     speaker: Vec<String>,
-    /// Passages from this outlet (case-insensitive, part of the name is enough). Repeatable.
+    /// Passages from this outlet (case-insensitive; whole words of the name are enough, else any part of it). Repeatable.
     #[arg(long, value_name = "NAME")]
     source: Vec<String>,
     /// Articles dated on or after: YYYY, YYYY-MM or YYYY-MM-DD.

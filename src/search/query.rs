@@ -300,8 +300,10 @@ fn any_facet(field: Field, facets: &[Facet]) -> Box<dyn Query> {
 }
 
 /// The values of a flat facet field (speaker, source) that a user's name designates:
-/// the whole value, or its last word (a surname), compared case- and accent-insensitively;
-/// for sources a value containing the name also counts.
+/// the whole value, or its last word (a surname), compared case- and accent-insensitively
+/// (see [`same_name`]). For sources, part of the name is enough: the values holding every
+/// word of it ("fox news" finds "Fox Online News"; "AP" finds "AP Fact Check", not "Ben
+/// Shapiro"), else, when none does, the values holding it as a string ("wash").
 pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_partial: bool) -> Result<Vec<Facet>> {
     let wanted = fold(value);
     // an empty value (`--speaker ""`, `--source "/"`) would match every value: surely a
@@ -309,7 +311,7 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
     if !wanted.chars().any(char::is_alphanumeric) {
         return Err(Error::BadQuery(format!("filter value {value:?} names nobody: give a name")));
     }
-    let mut found: Vec<Facet> = Vec::new();
+    let mut values: Vec<(Facet, String)> = Vec::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let mut stream = inverted.terms().stream().map_err(|e| Error::Meta(e.to_string()))?;
@@ -318,14 +320,31 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
             let facet = Facet::from_encoded(encoded.as_bytes().to_vec()).map_err(|e| Error::Meta(e.to_string()))?;
             let path = facet.to_path();
             let [value] = path.as_slice() else { continue };
-            let folded = fold(value);
-            let matches = same_name(&wanted, &folded) || (allow_partial && folded.contains(&wanted));
-            if matches && !found.contains(&facet) {
-                found.push(facet);
+            if !values.iter().any(|(seen, _)| *seen == facet) {
+                let folded = fold(value);
+                values.push((facet, folded));
             }
         }
     }
-    Ok(found)
+    let pick = |test: &dyn Fn(&str) -> bool| -> Vec<Facet> {
+        values.iter().filter(|(_, folded)| test(folded)).map(|(facet, _)| facet.clone()).collect()
+    };
+    let found = pick(&|folded| same_name(&wanted, folded));
+    if !allow_partial {
+        return Ok(found);
+    }
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
+    };
+    let wanted_words = words(&wanted);
+    let by_words = pick(&|folded| {
+        let value_words = words(folded);
+        wanted_words.iter().all(|w| value_words.contains(w))
+    });
+    if !by_words.is_empty() {
+        return Ok(by_words);
+    }
+    Ok(pick(&|folded| folded.contains(&wanted)))
 }
 
 /// Whether a folded name asked for names the folded facet value: the same name, its
