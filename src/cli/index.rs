@@ -9,13 +9,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::article::Article;
 use newsdex::index::NewsIndex;
 use newsdex::index::writer::{NewsWriter, Outcome, WriterOptions};
 use newsdex::ingest::{FieldMap, STDIN, STDIN_ORIGIN, SkipReason};
 use newsdex::pipeline::{self, Event};
 
+use super::style::{counted, plural};
 use super::{IndexDir, InputArgs, exit, warn};
 
 /// Read articles and add their passages to the index.
@@ -121,7 +122,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         let counts = &writer.counts;
         progress.set_position(counts.added + counts.replaced + counts.unchanged + counts.folded);
         let rate = progress.position() as f64 / started.elapsed().as_secs_f64().max(0.001);
-        progress.set_message(format!("{} passages, {rate:.0} articles/s", counts.passages));
+        let articles = progress.position();
+        progress.set_message(format!(
+            "{} {}, {}, {rate:.0} articles/s",
+            HumanCount(articles),
+            plural(articles, "article"),
+            counted(counts.passages, "passage")
+        ));
         !interrupted.load(Ordering::SeqCst)
     });
     progress.finish_and_clear();
@@ -146,27 +153,30 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     let elapsed = started.elapsed().as_secs_f64();
     let skipped_total: u64 = skipped.values().sum();
     eprintln!(
-        "indexed {} articles ({} new, {} replaced, {} unchanged) as {} passages; {} duplicates folded; {:.1} s",
-        counts.added + counts.replaced + counts.unchanged,
+        "indexed {} ({} new, {} replaced, {} unchanged) as {}; {} folded; {:.1} s",
+        counted(counts.added + counts.replaced + counts.unchanged, "article"),
         counts.added,
         counts.replaced,
         counts.unchanged,
-        counts.passages,
-        counts.folded,
+        counted(counts.passages, "passage"),
+        counted(counts.folded, "duplicate"),
         elapsed
     );
     if args.prune {
-        eprintln!("pruned {pruned} articles that are no longer in the inputs");
+        eprintln!("pruned {} no longer in the inputs", counted(pruned, "article"));
     }
     if counts.id_conflicts > 0 {
-        eprintln!("{} articles skipped: id already used by another article in this run", counts.id_conflicts);
+        eprintln!(
+            "{} skipped: id already used by another article in this run",
+            counted(counts.id_conflicts, "article")
+        );
     }
     if skipped_total > 0 {
         let reasons: Vec<String> = skipped.iter().map(|(r, n)| format!("{n} {}", r.describe())).collect();
-        eprintln!("skipped {skipped_total} inputs: {}", reasons.join(", "));
+        eprintln!("skipped {}: {}", counted(skipped_total, "input"), reasons.join(", "));
     }
     if warnings > 0 {
-        eprintln!("{warnings} warnings (articles kept)");
+        eprintln!("{} ({} kept)", counted(warnings, "warning"), plural(warnings, "article"));
     }
     if interrupted {
         eprintln!("interrupted: everything read so far is committed; run the same command again to finish");
@@ -208,7 +218,7 @@ fn progress_bar() -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {human_pos} articles, {msg} ({elapsed})")
+        ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(200));
