@@ -849,3 +849,37 @@ fn control_characters_in_file_names_are_escaped_in_messages_and_results() {
     assert!(!results.contains('\u{1b}'), "{results:?}");
     assert!(results.contains("e\\u{1b}[2Jx.txt"), "{results}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Flags beyond what Tantivy accepts
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_memory_budget_below_the_minimum_is_an_error_and_above_the_maximum_is_reduced() {
+    let env = TestEnv::new();
+    env.write("in/good.txt", GOOD);
+    for small in ["0", "15"] {
+        let output = env.run(&["index", "in", "--memory", small]);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "--memory {small}: {errors}");
+        assert!(errors.lines().next().unwrap().contains("--memory") && errors.contains("at least 16"), "{errors}");
+        assert!(!env.index_dir().join("meta.json").exists());
+    }
+    // The least budget runs one writer thread, with no warning.
+    let output = env.run(&["index", "in", "--memory", "16"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    // Tantivy refuses 4 GiB or more per thread; a u64 overflow is as much "too much".
+    for large in ["100000", "99999999999999999999"] {
+        let output = env.run(&["index", "in", "--memory", large, "--rebuild"]);
+        assert_summary(&output);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "--memory {large}: {errors}");
+        let warned = |line: &str| {
+            line.starts_with("newsdex: warning: --memory ")
+                && line.contains(" is more than the index writer can use (4095 MiB per thread); using ")
+        };
+        assert!(errors.lines().any(warned), "{errors}");
+        assert_eq!(articles(&env), 1);
+    }
+}

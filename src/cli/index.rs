@@ -12,7 +12,7 @@ use clap::Args;
 use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::article::Article;
 use newsdex::index::NewsIndex;
-use newsdex::index::writer::{NewsWriter, Outcome, WriterOptions};
+use newsdex::index::writer::{MAX_MEMORY_PER_THREAD, MIN_MEMORY_PER_THREAD, NewsWriter, Outcome, WriterOptions};
 use newsdex::ingest::{FieldMap, STDIN, STDIN_ORIGIN, SkipReason};
 use newsdex::pipeline::{self, Event};
 
@@ -35,9 +35,11 @@ pub struct IndexArgs {
     input: InputArgs,
     #[command(flatten)]
     index: IndexDir,
-    /// Memory budget of the index writer, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 512)]
-    memory: usize,
+    /// Memory budget of the index writer, in MiB: at least 16 (each writer thread needs
+    /// 16, so a small budget gets fewer threads), at most 4095 per thread (more is reduced,
+    /// with a warning).
+    #[arg(long, value_name = "MIB", default_value_t = 512, value_parser = memory_mib)]
+    memory: u64,
     /// Commit at least every this many seconds (an interrupted run keeps what was committed).
     // 0 would commit after every article, which makes indexing crawl.
     #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
@@ -64,12 +66,19 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         opened => opened,
     }
     .with_context(|| format!("opening index {}", dir.display()))?;
-    let options = WriterOptions {
-        memory_bytes: args.memory << 20,
-        rebuild: args.rebuild,
-        commit_every: Duration::from_secs(args.commit_every),
-    };
+    // Beyond the address space is still "more than can be used": reduced below, with the warning.
+    let memory_bytes = usize::try_from(args.memory).ok().and_then(|mib| mib.checked_mul(1 << 20)).unwrap_or(usize::MAX);
+    let options =
+        WriterOptions { memory_bytes, rebuild: args.rebuild, commit_every: Duration::from_secs(args.commit_every) };
     let mut writer = NewsWriter::new(news_index, dir, options)?;
+    if writer.memory_bytes() < memory_bytes {
+        warn(format!(
+            "--memory {} is more than the index writer can use ({} MiB per thread); using {} MiB",
+            args.memory,
+            MAX_MEMORY_PER_THREAD >> 20,
+            writer.memory_bytes() >> 20
+        ));
+    }
 
     let interrupted = Arc::new(AtomicBool::new(false));
     {
@@ -183,6 +192,22 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         return Ok(exit::INTERRUPTED);
     }
     Ok(if skipped_total > 0 || counts.id_conflicts > 0 { exit::NOTHING_OR_PARTIAL } else { exit::OK })
+}
+
+/// Reads `--memory`: MiB, at least what one writer thread needs. A number too large for a
+/// u64 is more than any machine has, and is reduced like any budget beyond what the writer
+/// can use.
+fn memory_mib(text: &str) -> Result<u64, String> {
+    let mib = match text.parse::<u64>() {
+        Ok(mib) => mib,
+        Err(err) if *err.kind() == std::num::IntErrorKind::PosOverflow => u64::MAX,
+        Err(err) => return Err(err.to_string()),
+    };
+    let least = (MIN_MEMORY_PER_THREAD >> 20) as u64;
+    if mib < least {
+        return Err(format!("must be at least {least} (MiB): each writer thread needs {least}"));
+    }
+    Ok(mib)
 }
 
 /// The warning for an article skipped because an earlier one of the run has its id.

@@ -18,10 +18,22 @@ use crate::article::{Article, EnrichedArticle};
 use crate::error::{Error, Result};
 use crate::extract::countries;
 
+/// The least memory one indexing thread of Tantivy's writer is given. Tantivy refuses
+/// less than 15 MB (`MEMORY_BUDGET_NUM_BYTES_MIN`: its baseline use is 12 MB); a smaller
+/// budget gets fewer threads, down to one.
+pub const MIN_MEMORY_PER_THREAD: usize = 16 << 20;
+
+/// The most memory one indexing thread of Tantivy's writer can use: Tantivy refuses
+/// `u32::MAX` bytes less 1 MB or more (`MEMORY_BUDGET_NUM_BYTES_MAX`, not exported), as its
+/// arena addresses are 32-bit. A larger budget is reduced to this much per thread.
+pub const MAX_MEMORY_PER_THREAD: usize = 4095 << 20;
+
 /// How the writer runs.
 #[derive(Debug, Clone)]
 pub struct WriterOptions {
-    /// Memory budget of Tantivy's writer, in bytes, shared by its threads.
+    /// Memory budget of Tantivy's writer, in bytes, shared by its threads; brought within
+    /// [`MIN_MEMORY_PER_THREAD`] and [`MAX_MEMORY_PER_THREAD`] per thread (see
+    /// [`NewsWriter::memory_bytes`] for what was used).
     pub memory_bytes: usize,
     /// Start from an empty index.
     pub rebuild: bool,
@@ -81,9 +93,12 @@ pub struct NewsWriter {
     /// Origins folded in this run.
     folded_now: HashSet<String>,
     last_commit: Instant,
-    /// Segments committed before this run, and the writer's thread count: see [`NewsWriter::finish`].
+    /// Segments committed before this run: see [`NewsWriter::finish`].
     segments_before: HashSet<SegmentId>,
-    threads: usize,
+    /// The cores (at most 8): a run merges its segments into at most this many.
+    cores: usize,
+    /// The memory budget Tantivy's writer was given.
+    memory_bytes: usize,
     pub counts: WriteCounts,
 }
 
@@ -91,8 +106,9 @@ impl NewsWriter {
     /// Takes the index's writer lock; fails at once if another process holds it.
     pub fn new(news_index: NewsIndex, dir: &Path, options: WriterOptions) -> Result<NewsWriter> {
         let NewsIndex { index, fields, meta } = news_index;
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
-        let memory = options.memory_bytes.max((threads * 16) << 20);
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+        let threads = cores.min(options.memory_bytes / MIN_MEMORY_PER_THREAD).max(1);
+        let memory = options.memory_bytes.clamp(threads * MIN_MEMORY_PER_THREAD, threads * MAX_MEMORY_PER_THREAD);
         let writer: IndexWriter = index.writer_with_num_threads(threads, memory).map_err(|err| match err {
             tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(dir.to_path_buf()),
             other => Error::Tantivy(other),
@@ -114,7 +130,8 @@ impl NewsWriter {
             folded_now: HashSet::new(),
             last_commit: Instant::now(),
             segments_before,
-            threads,
+            cores,
+            memory_bytes: memory,
             counts: WriteCounts::default(),
         };
         if news_writer.options.rebuild {
@@ -124,6 +141,12 @@ impl NewsWriter {
             news_writer.load_indexed(&index)?;
         }
         Ok(news_writer)
+    }
+
+    /// The memory budget Tantivy's writer was given: [`WriterOptions::memory_bytes`] brought
+    /// within what it accepts.
+    pub fn memory_bytes(&self) -> usize {
+        self.memory_bytes
     }
 
     /// Reads id and content hashes of the first passage of every committed article.
@@ -309,7 +332,7 @@ impl NewsWriter {
         Ok(())
     }
 
-    /// Commits, then merges the segments of this run into at most one per writer thread.
+    /// Commits, then merges the segments of this run into at most one per core.
     ///
     /// Each commit leaves one segment per writer thread, and a cold query pays for every
     /// segment it opens (on AllSides, 4 segments instead of 1 cost a fresh-process query a
@@ -332,7 +355,7 @@ impl NewsWriter {
         drop(metas); // a segment's files live while any copy of its meta does
         // Tantivy's own policy then bounds what is left over many runs.
         self.writer.set_merge_policy(Box::<tantivy::indexer::LogMergePolicy>::default());
-        let merges: Vec<_> = merge_groups(mergeable, self.threads)
+        let merges: Vec<_> = merge_groups(mergeable, self.cores)
             .into_iter()
             .filter(|group| group.len() > 1)
             .map(|group| self.writer.merge(&group))
@@ -421,4 +444,21 @@ fn documents(fields: &Fields, enriched: &EnrichedArticle, id_hash: u64, content_
 /// `/Region/Sub-region/Country` for an ISO code.
 pub fn country_facet(code: &str) -> Option<Facet> {
     countries::by_code(code).map(|c| Facet::from_path([c.region, c.subregion, c.name]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bounds are Tantivy's own, which it does not export: a change of them in a new
+    /// Tantivy fails here rather than in a user's run.
+    #[test]
+    fn tantivy_accepts_the_memory_bounds_per_thread_and_nothing_beyond() {
+        let index = tantivy::Index::create_in_ram(Fields::build().0);
+        let writer = |bytes| index.writer_with_num_threads::<TantivyDocument>(1, bytes).map(drop);
+        assert!(writer(MIN_MEMORY_PER_THREAD).is_ok());
+        assert!(writer(MAX_MEMORY_PER_THREAD).is_ok());
+        assert!(writer(MAX_MEMORY_PER_THREAD + (1 << 20)).is_err());
+        assert!(writer(MIN_MEMORY_PER_THREAD - (2 << 20)).is_err());
+    }
 }
