@@ -110,7 +110,7 @@ impl NewsWriter {
         let threads = cores.min(options.memory_bytes / MIN_MEMORY_PER_THREAD).max(1);
         let memory = options.memory_bytes.clamp(threads * MIN_MEMORY_PER_THREAD, threads * MAX_MEMORY_PER_THREAD);
         let writer: IndexWriter = index.writer_with_num_threads(threads, memory).map_err(|err| match err {
-            tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(dir.to_path_buf()),
+            tantivy::TantivyError::LockFailure(err, _) => super::writer_lock_error(err, dir),
             other => Error::Tantivy(other),
         })?;
         // Merging is done once, at the end of a run (see `finish`), not as segments come.
