@@ -21,8 +21,9 @@ use super::{IndexDir, InputArgs, exit, warn};
 
 /// Read articles and add their passages to the index.
 ///
-/// Articles already indexed with the same content are left alone; an article whose id is
-/// indexed with other content replaces it; an exact copy under another id is folded.
+/// Articles already indexed with the same content from the same file (and line) are left
+/// alone; an article whose id is indexed with other content, or from another place (a
+/// moved file), replaces it; an exact copy under another id is folded.
 #[derive(Args)]
 #[command(after_help = "Examples:\n  \
     newsdex index                                # ./corpus into ./index\n  \

@@ -23,7 +23,8 @@ use self::directory::ReadOnlyTolerantDirectory;
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analyser changes in a way old indexes cannot follow.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: `origin_hash`, so that a moved file's articles are indexed again.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The analyser of every searchable text field: Unicode words, lower-cased, folded to
 /// ASCII (`Michael` finds `Michaël`), English stemming (chosen on the TIME evaluation).
@@ -49,6 +50,9 @@ pub struct Fields {
     /// xxh3 of the article id: a compact key for re-index and duplicate bookkeeping.
     pub id_hash: Field,
     pub content_hash: Field,
+    /// xxh3 of where the article is (path and line): an article found elsewhere than where
+    /// it was indexed (its file moved or renamed) is indexed again, so results show where it is.
+    pub origin_hash: Field,
     pub passage: Field,
     pub title: Field,
     pub heading: Field,
@@ -86,6 +90,7 @@ impl Fields {
             article_id: builder.add_text_field("article_id", STRING | STORED | FAST),
             id_hash: builder.add_u64_field("id_hash", INDEXED | FAST),
             content_hash: builder.add_u64_field("content_hash", FAST),
+            origin_hash: builder.add_u64_field("origin_hash", FAST),
             passage: builder.add_u64_field("passage", STORED | FAST),
             title: builder.add_text_field("title", text_options(true)),
             heading: builder.add_text_field("heading", text_options(true)),

@@ -11,10 +11,10 @@ use chrono::Datelike;
 use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::{Fields, IndexMeta, NewsIndex};
-use crate::article::{Article, EnrichedArticle};
+use crate::article::{Article, EnrichedArticle, Origin};
 use crate::error::{Error, Result};
 use crate::extract::countries;
 
@@ -51,9 +51,10 @@ impl Default for WriterOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Added,
-    /// Same id as an indexed article, other content: the old passages were replaced.
+    /// Same id as an indexed article, other content or found elsewhere (its file moved):
+    /// the old passages were replaced.
     Replaced,
-    /// Same id and content as an indexed article: nothing to do.
+    /// Same id, content and place as an indexed article: nothing to do.
     Unchanged,
     /// Same content as another article (syndicated copy): folded into that one.
     Folded {
@@ -75,14 +76,36 @@ pub struct WriteCounts {
     pub commits: u64,
 }
 
+/// An article's content and place: one indexed with the same fingerprint is unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    content_hash: u64,
+    /// [`origin_hash`] of the article's path and line.
+    origin_hash: u64,
+}
+
+impl Fingerprint {
+    fn of(article: &Article) -> Fingerprint {
+        Fingerprint { content_hash: article.content_hash, origin_hash: origin_hash(&article.origin) }
+    }
+}
+
+/// A hash of where an article is: its path, and its line in a JSON Lines file.
+fn origin_hash(origin: &Origin) -> u64 {
+    let mut hasher = Xxh3::new();
+    hasher.update(origin.path.as_bytes());
+    hasher.update(&origin.line.map_or([0xff; 8], u64::to_le_bytes));
+    hasher.digest()
+}
+
 /// Writes enriched articles into a [`NewsIndex`].
 pub struct NewsWriter {
     fields: Fields,
     writer: IndexWriter,
     meta: IndexMeta,
     options: WriterOptions,
-    /// id hash → content hash, for the articles committed before this run.
-    indexed: Arc<HashMap<u64, u64>>,
+    /// id hash → content and origin hashes, for the articles committed before this run.
+    indexed: Arc<HashMap<u64, Fingerprint>>,
     /// content hash → article id, for everything indexed (before or during this run).
     by_content: HashMap<u64, String>,
     /// id hash → content hash, for the articles seen in this run.
@@ -149,7 +172,7 @@ impl NewsWriter {
         self.memory_bytes
     }
 
-    /// Reads id and content hashes of the first passage of every committed article.
+    /// Reads id, content and origin hashes of the first passage of every committed article.
     fn load_indexed(&mut self, index: &tantivy::Index) -> Result<()> {
         let reader = super::reader_of(index)?;
         let searcher = reader.searcher();
@@ -158,6 +181,7 @@ impl NewsWriter {
             let fast = segment.fast_fields();
             let id_hash = fast.u64("id_hash")?;
             let content_hash = fast.u64("content_hash")?;
+            let origin_hash = fast.u64("origin_hash")?;
             let passage = fast.u64("passage")?;
             let ids = fast.str("article_id")?;
             let mut id = String::new();
@@ -165,10 +189,12 @@ impl NewsWriter {
                 if passage.first(doc) != Some(0) {
                     continue;
                 }
-                let (Some(id_hash), Some(content_hash)) = (id_hash.first(doc), content_hash.first(doc)) else {
+                let (Some(id_hash), Some(content_hash), Some(origin_hash)) =
+                    (id_hash.first(doc), content_hash.first(doc), origin_hash.first(doc))
+                else {
                     continue;
                 };
-                indexed.insert(id_hash, content_hash);
+                indexed.insert(id_hash, Fingerprint { content_hash, origin_hash });
                 if let Some(ids) = &ids {
                     id.clear();
                     if let Some(ord) = ids.term_ords(doc).next() {
@@ -194,17 +220,18 @@ impl NewsWriter {
     }
 
     /// A test, usable on any thread before extraction, for articles indexed before this run
-    /// with the same content: re-indexing an unchanged archive then costs reading, not
-    /// extraction. Such articles go to [`NewsWriter::add_unchanged`].
+    /// with the same content from the same place: re-indexing an unchanged archive then
+    /// costs reading, not extraction. Such articles go to [`NewsWriter::add_unchanged`].
     pub fn unchanged_filter(&self) -> impl Fn(&Article) -> bool + Sync + Send + use<> {
         let indexed = Arc::clone(&self.indexed);
-        move |article| indexed.get(&xxh3_64(article.id.as_bytes())) == Some(&article.content_hash)
+        move |article| indexed.get(&xxh3_64(article.id.as_bytes())) == Some(&Fingerprint::of(article))
     }
 
     fn admit(&mut self, article: &Article, enriched: Option<&EnrichedArticle>) -> Result<Outcome> {
         let id_hash = xxh3_64(article.id.as_bytes());
         let content_hash = article.content_hash;
-        let outcome = self.decide(id_hash, content_hash, &article.id);
+        let fingerprint = Fingerprint::of(article);
+        let outcome = self.decide(id_hash, fingerprint, &article.id);
         match &outcome {
             Outcome::Added | Outcome::Replaced => {
                 let enriched = enriched.ok_or_else(|| {
@@ -213,7 +240,7 @@ impl NewsWriter {
                 if outcome == Outcome::Replaced {
                     self.writer.delete_term(Term::from_field_text(self.fields.article_id, &article.id));
                 }
-                for document in documents(&self.fields, enriched, id_hash, content_hash) {
+                for document in documents(&self.fields, enriched, id_hash, fingerprint) {
                     self.writer.add_document(document)?;
                     self.counts.passages += 1;
                 }
@@ -247,12 +274,13 @@ impl NewsWriter {
         Ok(())
     }
 
-    fn decide(&self, id_hash: u64, content_hash: u64, id: &str) -> Outcome {
+    fn decide(&self, id_hash: u64, found: Fingerprint, id: &str) -> Outcome {
+        let content_hash = found.content_hash;
         if let Some(&seen) = self.this_run.get(&id_hash) {
             return if seen == content_hash { Outcome::Folded { into: id.to_string() } } else { Outcome::IdConflict };
         }
         match self.indexed.get(&id_hash) {
-            Some(&indexed) if indexed == content_hash => Outcome::Unchanged,
+            Some(&indexed) if indexed == found => Outcome::Unchanged,
             Some(_) => Outcome::Replaced,
             None => match self.by_content.get(&content_hash) {
                 Some(other) if other != id => Outcome::Folded { into: other.clone() },
@@ -389,7 +417,12 @@ fn merge_groups(mut segments: Vec<(SegmentId, u32)>, groups: usize) -> Vec<Vec<S
 }
 
 /// The passage documents of an article.
-fn documents(fields: &Fields, enriched: &EnrichedArticle, id_hash: u64, content_hash: u64) -> Vec<TantivyDocument> {
+fn documents(
+    fields: &Fields,
+    enriched: &EnrichedArticle,
+    id_hash: u64,
+    fingerprint: Fingerprint,
+) -> Vec<TantivyDocument> {
     let article = &enriched.article;
     let about: Vec<Facet> = enriched.about.iter().filter_map(|code| country_facet(code)).collect();
     enriched
@@ -399,7 +432,8 @@ fn documents(fields: &Fields, enriched: &EnrichedArticle, id_hash: u64, content_
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.article_id, &article.id);
             doc.add_u64(fields.id_hash, id_hash);
-            doc.add_u64(fields.content_hash, content_hash);
+            doc.add_u64(fields.content_hash, fingerprint.content_hash);
+            doc.add_u64(fields.origin_hash, fingerprint.origin_hash);
             doc.add_u64(fields.passage, passage.n);
             doc.add_text(fields.title, &article.title);
             if let Some(heading) = &passage.heading {
