@@ -19,6 +19,12 @@ pub enum Error {
     IncompatibleIndex { path: PathBuf, found: String, expected: u32 },
     #[error("index at {0} is being written by another process")]
     IndexLocked(PathBuf),
+    #[error("index at {path} cannot be written: {source}")]
+    IndexNotWritable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("bad query: {0}")]
     BadQuery(String),
     #[error("{0}")]

@@ -274,6 +274,39 @@ fn broken_inputs_are_reported_with_their_place_and_the_rest_is_indexed() {
 }
 
 #[test]
+fn a_count_of_one_is_printed_in_the_singular() {
+    let env = TestEnv::new();
+    env.write("in/one.txt", "Canal opened\nID: one-1\nDate: the day after tomorrow\n\nUzbekistan opened a canal.\n");
+    env.write("in/broken.json", "{not json");
+    let output = env.run(&["index", "in"]);
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{errors}");
+    assert!(
+        errors.contains("indexed 1 article (1 new, 0 replaced, 0 unchanged) as 1 passage; 0 duplicates folded; "),
+        "{errors}"
+    );
+    assert!(errors.contains("skipped 1 input: 1 bad JSON"), "{errors}");
+    assert!(errors.lines().any(|line| line == "1 warning (article kept)"), "{errors}");
+    let extracted = env.run(&["extract", "in"]);
+    assert!(stderr(&extracted).contains("skipped 1 input: 1 bad JSON"), "{}", stderr(&extracted));
+
+    let found = stdout(&env.run(&["search", "canal"]));
+    assert!(found.lines().any(|line| line == "1 matching passage"), "{found}");
+    let none_here = stdout(&env.run(&["search", "canal", "--offset", "5"]));
+    assert!(none_here.contains("1 matching passage; none on this page"), "{none_here}");
+    let stats = stdout(&env.run(&["stats"]));
+    assert!(stats.contains("(1 article without a date)") && stats.contains(" in 1 segment\n"), "{stats}");
+    let removed = env.run(&["remove", "one-1"]);
+    assert!(stderr(&removed).contains("removed 1 article\n"), "{}", stderr(&removed));
+
+    env.write("in/two.txt", "Dam opened\nID: two-2\n\nKazakhstan opened a dam.\n");
+    env.run(&["index", "in"]);
+    std::fs::remove_file(env.path("in/two.txt")).unwrap();
+    let pruned = stderr(&env.run(&["index", "in", "--prune"]));
+    assert!(pruned.contains("pruned 1 article no longer in the inputs"), "{pruned}");
+}
+
+#[test]
 fn extract_prints_one_enriched_article_per_line() {
     let env = TestEnv::new();
     let file = corpus().join("txt/central-asia/steppe-courier/2023-04-12-kazakhstan-options.txt");

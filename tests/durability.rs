@@ -159,6 +159,18 @@ fn run_index(inputs: &[&Path], index: &Path, extra: &[&str]) -> (i32, String) {
     (output.status.code().expect("exit code"), stderr(&output))
 }
 
+/// `newsdex index -` into `index` with `feed` as stdin: the command of a [`piped_writer`]
+/// again, its articles at the same places (`<stdin>:LINE`), so they are found unchanged.
+fn run_index_stdin(feed: &Path, index: &Path) -> (i32, String) {
+    let output = Command::new(BIN)
+        .args(["index", "-", "--index"])
+        .arg(index)
+        .stdin(std::fs::File::open(feed).expect("feed"))
+        .output()
+        .expect("run");
+    (output.status.code().expect("exit code"), stderr(&output))
+}
+
 fn wait_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
     let start = Instant::now();
     while start.elapsed() < timeout {
@@ -388,7 +400,7 @@ fn a_run_killed_before_its_final_merge_is_merged_by_the_next_run() {
     assert!(left >= 3, "{left} segments after {batches} commits");
 
     let same = env.write("same.jsonl", jsonl(0..batches * 20));
-    let (code, summary) = run_index(&[&same], &index, &[]);
+    let (code, summary) = run_index_stdin(&same, &index);
     assert_eq!(code, 0, "{summary}");
     assert!(summary.contains(&format!("0 new, 0 replaced, {total} unchanged")), "{summary}");
     assert_eq!(stats_articles(&index), Some(total));
@@ -435,7 +447,7 @@ fn ctrl_c_commits_what_was_read_exits_130_and_a_rerun_finishes() {
     let kept = interrupted.articles.len();
     assert!((301..2300).contains(&kept), "{kept} articles after Ctrl-C: {errors}");
 
-    let (code, summary) = run_index(&[&all], &index, &[]);
+    let (code, summary) = run_index_stdin(&all, &index);
     assert_eq!(code, 0, "{summary}");
     assert!(summary.contains(&format!("{} new", 2300 - kept)), "{summary}");
     assert!(summary.contains(&format!("{kept} unchanged")), "{summary}");
@@ -587,11 +599,63 @@ fn prune_drops_old_versions_of_edited_files_and_removed_files_only() {
     assert!(summary.contains("pruned 0 articles"), "{summary}");
 }
 
-/// Texts of the passages matching a query (every passage, not two per article).
-fn search_texts(env: &TestEnv, query: &str) -> Vec<String> {
+/// A moved or renamed file's articles (same ids, same content) are indexed again from
+/// their new place, so that results show where they are; so is a JSON Lines article whose
+/// line moved. What stayed where it was is left alone, and a run with nothing moved
+/// replaces nothing.
+#[test]
+fn a_moved_file_shows_its_new_path_and_a_moved_line_its_new_line() {
+    let env = TestEnv::new();
+    let index = env.index_dir();
+    let input = env.path("in");
+    env.write("in/old-name.txt", "Dam talks\nID: dam-1\n\nKyrgyzstan and Tajikistan met about water.\n");
+    // no id in the data: its id is derived from its content, not its path
+    env.write("in/derived.txt", "Grain deal\n\nKazakhstan sold grain to Mongolia.\n");
+    env.write("in/stays.txt", "Rail link\nID: rail-1\n\nA railway to Ghana opened.\n");
+    let feed = |lines: &[&str]| {
+        let line =
+            |id: &str| format!("{{\"id\": \"{id}\", \"title\": \"Feed {id}\", \"body\": \"Harvest item {id}.\"}}\n");
+        env.write("in/feed.jsonl", lines.iter().map(|id| line(id)).collect::<String>());
+    };
+    feed(&["f1", "f2"]);
+    assert_eq!(run_index(&[&input], &index, &[]).0, 0);
+    assert_eq!(stats_articles(&index), Some(5));
+
+    std::fs::create_dir(input.join("renamed")).unwrap();
+    std::fs::rename(input.join("old-name.txt"), input.join("renamed/new-name.txt")).unwrap();
+    std::fs::rename(input.join("derived.txt"), input.join("moved.txt")).unwrap();
+    feed(&["f0", "f1", "f2"]);
+    let (code, summary) = run_index(&[&input], &index, &[]);
+    assert_eq!(code, 0, "{summary}");
+    assert!(summary.contains("(1 new, 4 replaced, 1 unchanged)"), "{summary}");
+    assert_eq!(stats_articles(&index), Some(6), "f0 added, nothing duplicated");
+    let place = |query: &str| {
+        let hits = search_hits(&env, query);
+        assert_eq!(hits.len(), 1, "{query}: {hits:?}");
+        let (path, line) = (hits[0]["path"].as_str().unwrap().to_string(), hits[0]["line"].as_u64());
+        (path, line)
+    };
+    assert!(place("kyrgyzstan").0.ends_with("in/renamed/new-name.txt"), "{:?}", place("kyrgyzstan"));
+    assert!(place("grain").0.ends_with("in/moved.txt"), "{:?}", place("grain"));
+    assert!(place("railway").0.ends_with("in/stays.txt"));
+    assert_eq!(place("f1").1, Some(2));
+    assert_eq!(place("f2").1, Some(3));
+
+    let (code, summary) = run_index(&[&input], &index, &[]);
+    assert_eq!(code, 0, "{summary}");
+    assert!(summary.contains("(0 new, 0 replaced, 6 unchanged)"), "{summary}");
+}
+
+/// Every passage matching a query, as `search --json` hits.
+fn search_hits(env: &TestEnv, query: &str) -> Vec<serde_json::Value> {
     let output = env.run(&["search", query, "--json", "--per-article", "0", "--limit", "100"]);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("search JSON");
-    json["hits"].as_array().unwrap().iter().map(|hit| hit["text"].as_str().unwrap().to_string()).collect()
+    json["hits"].as_array().unwrap().clone()
+}
+
+/// Texts of the passages matching a query (every passage, not two per article).
+fn search_texts(env: &TestEnv, query: &str) -> Vec<String> {
+    search_hits(env, query).iter().map(|hit| hit["text"].as_str().unwrap().to_string()).collect()
 }
 
 /// Syndicated copies (same title and body, other ids) are folded into one article, and the

@@ -38,8 +38,8 @@ fn assert_sane(output: &Output) {
             line.starts_with("newsdex: ")
                 || line.starts_with("indexed ")
                 || line.starts_with("skipped ")
-                || line.ends_with(" warnings (articles kept)")
-                || line.contains("articles skipped: id already used"),
+                || (line.contains(" warning") && line.ends_with(" kept)"))
+                || line.contains(" skipped: id already used"),
             "unexpected stderr line: {line:.200}"
         );
     }
@@ -669,7 +669,7 @@ fn a_missing_input_is_reported_once() {
         let errors = stderr(&output);
         assert_eq!(output.status.code(), Some(1), "{command}: {errors}");
         assert_eq!(errors.matches("nowhere/feed.jsonl").count(), 1, "{command}: {errors}");
-        assert!(errors.contains("skipped 1 inputs: 1 unreadable"), "{command}: {errors}");
+        assert!(errors.contains("skipped 1 input: 1 unreadable"), "{command}: {errors}");
     }
 }
 
@@ -848,4 +848,38 @@ fn control_characters_in_file_names_are_escaped_in_messages_and_results() {
     let results = stdout(&env.run(&["search", "tonga"]));
     assert!(!results.contains('\u{1b}'), "{results:?}");
     assert!(results.contains("e\\u{1b}[2Jx.txt"), "{results}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Flags beyond what Tantivy accepts
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_memory_budget_below_the_minimum_is_an_error_and_above_the_maximum_is_reduced() {
+    let env = TestEnv::new();
+    env.write("in/good.txt", GOOD);
+    for small in ["0", "15"] {
+        let output = env.run(&["index", "in", "--memory", small]);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "--memory {small}: {errors}");
+        assert!(errors.lines().next().unwrap().contains("--memory") && errors.contains("at least 16"), "{errors}");
+        assert!(!env.index_dir().join("meta.json").exists());
+    }
+    // The least budget runs one writer thread, with no warning.
+    let output = env.run(&["index", "in", "--memory", "16"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    // Tantivy refuses 4 GiB or more per thread; a u64 overflow is as much "too much".
+    for large in ["100000", "99999999999999999999"] {
+        let output = env.run(&["index", "in", "--memory", large, "--rebuild"]);
+        assert_summary(&output);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "--memory {large}: {errors}");
+        let warned = |line: &str| {
+            line.starts_with("newsdex: warning: --memory ")
+                && line.contains(" is more than the index writer can use (4095 MiB per thread); using ")
+        };
+        assert!(errors.lines().any(warned), "{errors}");
+        assert_eq!(articles(&env), 1);
+    }
 }

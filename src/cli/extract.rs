@@ -10,6 +10,7 @@ use newsdex::ingest::{FieldMap, SkipReason};
 use newsdex::pipeline::{self, Event};
 use serde::Serialize;
 
+use super::style::counted;
 use super::{InputArgs, exit, warn};
 
 /// Print what newsdex sees in each article (passages, countries, speakers) as JSON Lines.
@@ -107,7 +108,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let skipped_total: u64 = skipped.values().sum();
     if skipped_total > 0 {
         let reasons: Vec<String> = skipped.iter().map(|(r, n)| format!("{n} {}", r.describe())).collect();
-        eprintln!("skipped {skipped_total} inputs: {}", reasons.join(", "));
+        eprintln!("skipped {}: {}", counted(skipped_total, "input"), reasons.join(", "));
         return Ok(exit::NOTHING_OR_PARTIAL);
     }
     Ok(exit::OK)

@@ -9,19 +9,21 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::article::Article;
 use newsdex::index::NewsIndex;
-use newsdex::index::writer::{NewsWriter, Outcome, WriterOptions};
+use newsdex::index::writer::{MAX_MEMORY_PER_THREAD, MIN_MEMORY_PER_THREAD, NewsWriter, Outcome, WriterOptions};
 use newsdex::ingest::{FieldMap, STDIN, STDIN_ORIGIN, SkipReason};
 use newsdex::pipeline::{self, Event};
 
+use super::style::{counted, plural};
 use super::{IndexDir, InputArgs, exit, warn};
 
 /// Read articles and add their passages to the index.
 ///
-/// Articles already indexed with the same content are left alone; an article whose id is
-/// indexed with other content replaces it; an exact copy under another id is folded.
+/// Articles already indexed with the same content from the same file (and line) are left
+/// alone; an article whose id is indexed with other content, or from another place (a
+/// moved file), replaces it; an exact copy under another id is folded.
 #[derive(Args)]
 #[command(after_help = "Examples:\n  \
     newsdex index                                # ./corpus into ./index\n  \
@@ -34,9 +36,11 @@ pub struct IndexArgs {
     input: InputArgs,
     #[command(flatten)]
     index: IndexDir,
-    /// Memory budget of the index writer, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 512)]
-    memory: usize,
+    /// Memory budget of the index writer, in MiB: at least 16 (each writer thread needs
+    /// 16, so a small budget gets fewer threads), at most 4095 per thread (more is reduced,
+    /// with a warning).
+    #[arg(long, value_name = "MIB", default_value_t = 512, value_parser = memory_mib)]
+    memory: u64,
     /// Commit at least every this many seconds (an interrupted run keeps what was committed).
     // 0 would commit after every article, which makes indexing crawl.
     #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
@@ -63,12 +67,19 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         opened => opened,
     }
     .with_context(|| format!("opening index {}", dir.display()))?;
-    let options = WriterOptions {
-        memory_bytes: args.memory << 20,
-        rebuild: args.rebuild,
-        commit_every: Duration::from_secs(args.commit_every),
-    };
+    // Beyond the address space is still "more than can be used": reduced below, with the warning.
+    let memory_bytes = usize::try_from(args.memory).ok().and_then(|mib| mib.checked_mul(1 << 20)).unwrap_or(usize::MAX);
+    let options =
+        WriterOptions { memory_bytes, rebuild: args.rebuild, commit_every: Duration::from_secs(args.commit_every) };
     let mut writer = NewsWriter::new(news_index, dir, options)?;
+    if writer.memory_bytes() < memory_bytes {
+        warn(format!(
+            "--memory {} is more than the index writer can use ({} MiB per thread); using {} MiB",
+            args.memory,
+            MAX_MEMORY_PER_THREAD >> 20,
+            writer.memory_bytes() >> 20
+        ));
+    }
 
     let interrupted = Arc::new(AtomicBool::new(false));
     {
@@ -121,7 +132,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         let counts = &writer.counts;
         progress.set_position(counts.added + counts.replaced + counts.unchanged + counts.folded);
         let rate = progress.position() as f64 / started.elapsed().as_secs_f64().max(0.001);
-        progress.set_message(format!("{} passages, {rate:.0} articles/s", counts.passages));
+        let articles = progress.position();
+        progress.set_message(format!(
+            "{} {}, {}, {rate:.0} articles/s",
+            HumanCount(articles),
+            plural(articles, "article"),
+            counted(counts.passages, "passage")
+        ));
         !interrupted.load(Ordering::SeqCst)
     });
     progress.finish_and_clear();
@@ -146,33 +163,52 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     let elapsed = started.elapsed().as_secs_f64();
     let skipped_total: u64 = skipped.values().sum();
     eprintln!(
-        "indexed {} articles ({} new, {} replaced, {} unchanged) as {} passages; {} duplicates folded; {:.1} s",
-        counts.added + counts.replaced + counts.unchanged,
+        "indexed {} ({} new, {} replaced, {} unchanged) as {}; {} folded; {:.1} s",
+        counted(counts.added + counts.replaced + counts.unchanged, "article"),
         counts.added,
         counts.replaced,
         counts.unchanged,
-        counts.passages,
-        counts.folded,
+        counted(counts.passages, "passage"),
+        counted(counts.folded, "duplicate"),
         elapsed
     );
     if args.prune {
-        eprintln!("pruned {pruned} articles that are no longer in the inputs");
+        eprintln!("pruned {} no longer in the inputs", counted(pruned, "article"));
     }
     if counts.id_conflicts > 0 {
-        eprintln!("{} articles skipped: id already used by another article in this run", counts.id_conflicts);
+        eprintln!(
+            "{} skipped: id already used by another article in this run",
+            counted(counts.id_conflicts, "article")
+        );
     }
     if skipped_total > 0 {
         let reasons: Vec<String> = skipped.iter().map(|(r, n)| format!("{n} {}", r.describe())).collect();
-        eprintln!("skipped {skipped_total} inputs: {}", reasons.join(", "));
+        eprintln!("skipped {}: {}", counted(skipped_total, "input"), reasons.join(", "));
     }
     if warnings > 0 {
-        eprintln!("{warnings} warnings (articles kept)");
+        eprintln!("{} ({} kept)", counted(warnings, "warning"), plural(warnings, "article"));
     }
     if interrupted {
         eprintln!("interrupted: everything read so far is committed; run the same command again to finish");
         return Ok(exit::INTERRUPTED);
     }
     Ok(if skipped_total > 0 || counts.id_conflicts > 0 { exit::NOTHING_OR_PARTIAL } else { exit::OK })
+}
+
+/// Reads `--memory`: MiB, at least what one writer thread needs. A number too large for a
+/// u64 is more than any machine has, and is reduced like any budget beyond what the writer
+/// can use.
+fn memory_mib(text: &str) -> Result<u64, String> {
+    let mib = match text.parse::<u64>() {
+        Ok(mib) => mib,
+        Err(err) if *err.kind() == std::num::IntErrorKind::PosOverflow => u64::MAX,
+        Err(err) => return Err(err.to_string()),
+    };
+    let least = (MIN_MEMORY_PER_THREAD >> 20) as u64;
+    if mib < least {
+        return Err(format!("must be at least {least} (MiB): each writer thread needs {least}"));
+    }
+    Ok(mib)
 }
 
 /// The warning for an article skipped because an earlier one of the run has its id.
@@ -208,7 +244,7 @@ fn progress_bar() -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {human_pos} articles, {msg} ({elapsed})")
+        ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(200));

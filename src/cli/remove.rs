@@ -4,6 +4,7 @@ use clap::Args;
 use newsdex::index::NewsIndex;
 use newsdex::index::writer::{NewsWriter, WriterOptions};
 
+use super::style::counted;
 use super::{IndexDir, exit, warn};
 
 /// Delete articles (all their passages) from the index by article id.
@@ -30,6 +31,6 @@ pub fn run(args: RemoveArgs) -> anyhow::Result<u8> {
         }
     }
     writer.finish()?;
-    eprintln!("removed {} articles", args.ids.len() - missing);
+    eprintln!("removed {}", counted((args.ids.len() - missing) as u64, "article"));
     Ok(if missing > 0 { exit::NOTHING_OR_PARTIAL } else { exit::OK })
 }

@@ -9,7 +9,7 @@ use newsdex::search::{
     Facets, Hit, SearchRequest, SearchResults, SortOrder, ValueCount, query::parse_bound, search_with,
 };
 
-use super::style::{ColorChoice, Style};
+use super::style::{ColorChoice, Style, counted};
 use super::{IndexDir, exit, warn};
 
 /// Search passages.
@@ -137,14 +137,14 @@ fn print_results(out: &mut impl Write, results: &SearchResults, style: Style) ->
         return Ok(());
     }
     if results.hits.is_empty() {
-        let count = format!("{} matching passages; none on this page", results.total);
+        let count = format!("{}; none on this page", counted(results.total, "matching passage"));
         writeln!(out, "{}", style.bold(&count))?;
         return print_facets(out, &results.facets, style);
     }
     for hit in &results.hits {
         print_hit(out, hit, style)?;
     }
-    writeln!(out, "{}", style.bold(&format!("{} matching passages", results.total)))?;
+    writeln!(out, "{}", style.bold(&counted(results.total, "matching passage")))?;
     print_facets(out, &results.facets, style)
 }
 

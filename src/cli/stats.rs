@@ -7,6 +7,7 @@ use clap::Args;
 use newsdex::index::NewsIndex;
 use newsdex::index::summary::{IndexSummary, summarize};
 
+use super::style::counted;
 use super::{IndexDir, exit};
 
 /// Show what the index holds: articles, passages, duplicates folded, dates, top facets, size.
@@ -45,9 +46,10 @@ fn print_summary(out: &mut impl Write, s: &IndexSummary) -> std::io::Result<()> 
         (Some(first), Some(last)) => format!("{first} to {last}"),
         _ => "no dates".into(),
     };
-    writeln!(out, "dates:             {range} ({} articles without a date)", s.undated_articles)?;
+    writeln!(out, "dates:             {range} ({} without a date)", counted(s.undated_articles, "article"))?;
     writeln!(out, "sources:           {}", s.sources)?;
-    writeln!(out, "size on disk:      {:.1} MiB in {} segments", s.size_bytes as f64 / (1 << 20) as f64, s.segments)?;
+    let size = s.size_bytes as f64 / (1 << 20) as f64;
+    writeln!(out, "size on disk:      {size:.1} MiB in {}", counted(s.segments, "segment"))?;
     let list = |values: Vec<String>| if values.is_empty() { "-".to_string() } else { values.join(" · ") };
     writeln!(
         out,

@@ -1,5 +1,6 @@
-//! Colour on a terminal: decided once from `--color`, `NO_COLOR` and whether stdout is a
-//! terminal, then applied through a tiny set of styles.
+//! How text meant for a person looks: colour on a terminal (decided once from `--color`,
+//! `NO_COLOR` and whether stdout is a terminal, then applied through a tiny set of styles),
+//! file names with their control characters escaped, and counts with their nouns.
 
 use std::io::IsTerminal;
 
@@ -60,4 +61,28 @@ pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
         .map(|ch| if ch.is_control() { ch.escape_default().to_string() } else { ch.to_string() })
         .collect::<String>()
         .into()
+}
+
+/// `noun` in the plural unless `n` is 1, by adding an "s" (every noun newsdex counts takes
+/// one): `plural(1, "article")` is "article", `plural(0, "article")` "articles".
+pub fn plural(n: u64, noun: &str) -> String {
+    if n == 1 { noun.to_string() } else { format!("{noun}s") }
+}
+
+/// A count and its noun, agreeing: "1 article", "2 articles", "0 warnings".
+pub fn counted(n: u64, noun: &str) -> String {
+    format!("{n} {}", plural(n, noun))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(counted(1, "article"), "1 article");
+        assert_eq!(counted(0, "article"), "0 articles");
+        assert_eq!(counted(2, "matching passage"), "2 matching passages");
+        assert_eq!(plural(1, "input"), "input");
+    }
 }

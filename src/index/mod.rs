@@ -2,6 +2,7 @@
 //! each passage so a hit needs no second lookup. This module owns the schema, the text
 //! analyser and the metadata kept in the commit payload; [`writer`] fills the index.
 
+mod directory;
 mod stem;
 pub mod summary;
 pub mod writer;
@@ -9,17 +10,21 @@ pub mod writer;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::directory::error::{LockError, OpenReadError};
 use tantivy::schema::{
     DateOptions, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
-use tantivy::{Index, IndexReader, ReloadPolicy, directory::MmapDirectory};
+use tantivy::{Index, IndexReader, ReloadPolicy};
 
+use self::directory::ReadOnlyTolerantDirectory;
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema or the analyser changes in a way old indexes cannot follow.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: `origin_hash`, so that a moved file's articles are indexed again.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The analyser of every searchable text field: Unicode words, lower-cased, folded to
 /// ASCII (`Michael` finds `Michaël`), English stemming (chosen on the TIME evaluation).
@@ -45,6 +50,9 @@ pub struct Fields {
     /// xxh3 of the article id: a compact key for re-index and duplicate bookkeeping.
     pub id_hash: Field,
     pub content_hash: Field,
+    /// xxh3 of where the article is (path and line): an article found elsewhere than where
+    /// it was indexed (its file moved or renamed) is indexed again, so results show where it is.
+    pub origin_hash: Field,
     pub passage: Field,
     pub title: Field,
     pub heading: Field,
@@ -82,6 +90,7 @@ impl Fields {
             article_id: builder.add_text_field("article_id", STRING | STORED | FAST),
             id_hash: builder.add_u64_field("id_hash", INDEXED | FAST),
             content_hash: builder.add_u64_field("content_hash", FAST),
+            origin_hash: builder.add_u64_field("origin_hash", FAST),
             passage: builder.add_u64_field("passage", STORED | FAST),
             title: builder.add_text_field("title", text_options(true)),
             heading: builder.add_text_field("heading", text_options(true)),
@@ -144,13 +153,14 @@ pub struct NewsIndex {
 }
 
 impl NewsIndex {
-    /// Opens the index at `dir`, which must exist and be compatible.
+    /// Opens the index at `dir`, which must exist and be compatible. Reading it needs no
+    /// permission to write in `dir` (see the `directory` module).
     pub fn open(dir: &Path) -> Result<NewsIndex> {
         if !dir.join("meta.json").is_file() {
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
         let directory = MmapDirectory::open(dir).map_err(|e| Error::Meta(e.to_string()))?;
-        let index = Index::open(directory).map_err(|err| match err {
+        let index = Index::open(ReadOnlyTolerantDirectory::new(directory)).map_err(|err| match err {
             tantivy::TantivyError::SchemaError(_) | tantivy::TantivyError::DataCorruption(_) => {
                 Error::IncompatibleIndex { path: dir.to_path_buf(), found: "unknown".into(), expected: SCHEMA_VERSION }
             }
@@ -181,7 +191,7 @@ impl NewsIndex {
     pub fn recreate(dir: &Path) -> Result<NewsIndex> {
         let directory = MmapDirectory::open(dir).map_err(|e| Error::Meta(e.to_string()))?;
         let lock = tantivy::Directory::acquire_lock(&directory, &tantivy::directory::INDEX_WRITER_LOCK)
-            .map_err(|_| Error::IndexLocked(dir.to_path_buf()))?;
+            .map_err(|err| writer_lock_error(err, dir))?;
         const TANTIVY_FILES: [&str; 8] = ["idx", "pos", "term", "store", "fast", "fieldnorm", "del", "json"];
         let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
         for entry in entries.filter_map(|entry| entry.ok()) {
@@ -230,9 +240,31 @@ impl NewsIndex {
     }
 }
 
-/// [`NewsIndex::reader`] for a bare Tantivy index.
+/// Why the writer lock of the index at `dir` could not be taken: another writer holds it,
+/// or the folder cannot be written (it was reported as held by another writer).
+pub(crate) fn writer_lock_error(err: LockError, dir: &Path) -> Error {
+    match err {
+        LockError::LockBusy => Error::IndexLocked(dir.to_path_buf()),
+        LockError::IoError(io) => {
+            Error::IndexNotWritable { path: dir.to_path_buf(), source: std::io::Error::new(io.kind(), io.to_string()) }
+        }
+    }
+}
+
+/// [`NewsIndex::reader`] for a bare Tantivy index. A file of the last commit found
+/// missing is looked for in the then last commit, up to twice more: a reader that could not
+/// take the meta lock (see [`directory`]) can lose a race with a writer's commit that
+/// deletes it. Where the file is really gone, the error stays and is reported.
 pub(crate) fn reader_of(index: &Index) -> Result<IndexReader> {
-    Ok(index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+    let open = || index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into();
+    let mut reader = open();
+    for _ in 0..2 {
+        match reader {
+            Err(tantivy::TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(_))) => reader = open(),
+            _ => break,
+        }
+    }
+    Ok(reader?)
 }
 
 fn read_meta(index: &Index, dir: &Path) -> Result<IndexMeta> {

@@ -11,17 +11,29 @@ use chrono::Datelike;
 use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::{Fields, IndexMeta, NewsIndex};
-use crate::article::{Article, EnrichedArticle};
+use crate::article::{Article, EnrichedArticle, Origin};
 use crate::error::{Error, Result};
 use crate::extract::countries;
+
+/// The least memory one indexing thread of Tantivy's writer is given. Tantivy refuses
+/// less than 15 MB (`MEMORY_BUDGET_NUM_BYTES_MIN`: its baseline use is 12 MB); a smaller
+/// budget gets fewer threads, down to one.
+pub const MIN_MEMORY_PER_THREAD: usize = 16 << 20;
+
+/// The most memory one indexing thread of Tantivy's writer can use: Tantivy refuses
+/// `u32::MAX` bytes less 1 MB or more (`MEMORY_BUDGET_NUM_BYTES_MAX`, not exported), as its
+/// arena addresses are 32-bit. A larger budget is reduced to this much per thread.
+pub const MAX_MEMORY_PER_THREAD: usize = 4095 << 20;
 
 /// How the writer runs.
 #[derive(Debug, Clone)]
 pub struct WriterOptions {
-    /// Memory budget of Tantivy's writer, in bytes, shared by its threads.
+    /// Memory budget of Tantivy's writer, in bytes, shared by its threads; brought within
+    /// [`MIN_MEMORY_PER_THREAD`] and [`MAX_MEMORY_PER_THREAD`] per thread (see
+    /// [`NewsWriter::memory_bytes`] for what was used).
     pub memory_bytes: usize,
     /// Start from an empty index.
     pub rebuild: bool,
@@ -39,9 +51,10 @@ impl Default for WriterOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Added,
-    /// Same id as an indexed article, other content: the old passages were replaced.
+    /// Same id as an indexed article, other content or found elsewhere (its file moved):
+    /// the old passages were replaced.
     Replaced,
-    /// Same id and content as an indexed article: nothing to do.
+    /// Same id, content and place as an indexed article: nothing to do.
     Unchanged,
     /// Same content as another article (syndicated copy): folded into that one.
     Folded {
@@ -63,14 +76,36 @@ pub struct WriteCounts {
     pub commits: u64,
 }
 
+/// An article's content and place: one indexed with the same fingerprint is unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    content_hash: u64,
+    /// [`origin_hash`] of the article's path and line.
+    origin_hash: u64,
+}
+
+impl Fingerprint {
+    fn of(article: &Article) -> Fingerprint {
+        Fingerprint { content_hash: article.content_hash, origin_hash: origin_hash(&article.origin) }
+    }
+}
+
+/// A hash of where an article is: its path, and its line in a JSON Lines file.
+fn origin_hash(origin: &Origin) -> u64 {
+    let mut hasher = Xxh3::new();
+    hasher.update(origin.path.as_bytes());
+    hasher.update(&origin.line.map_or([0xff; 8], u64::to_le_bytes));
+    hasher.digest()
+}
+
 /// Writes enriched articles into a [`NewsIndex`].
 pub struct NewsWriter {
     fields: Fields,
     writer: IndexWriter,
     meta: IndexMeta,
     options: WriterOptions,
-    /// id hash → content hash, for the articles committed before this run.
-    indexed: Arc<HashMap<u64, u64>>,
+    /// id hash → content and origin hashes, for the articles committed before this run.
+    indexed: Arc<HashMap<u64, Fingerprint>>,
     /// content hash → article id, for everything indexed (before or during this run).
     by_content: HashMap<u64, String>,
     /// id hash → content hash, for the articles seen in this run.
@@ -81,9 +116,12 @@ pub struct NewsWriter {
     /// Origins folded in this run.
     folded_now: HashSet<String>,
     last_commit: Instant,
-    /// Segments committed before this run, and the writer's thread count: see [`NewsWriter::finish`].
+    /// Segments committed before this run: see [`NewsWriter::finish`].
     segments_before: HashSet<SegmentId>,
-    threads: usize,
+    /// The cores (at most 8): a run merges its segments into at most this many.
+    cores: usize,
+    /// The memory budget Tantivy's writer was given.
+    memory_bytes: usize,
     pub counts: WriteCounts,
 }
 
@@ -91,10 +129,11 @@ impl NewsWriter {
     /// Takes the index's writer lock; fails at once if another process holds it.
     pub fn new(news_index: NewsIndex, dir: &Path, options: WriterOptions) -> Result<NewsWriter> {
         let NewsIndex { index, fields, meta } = news_index;
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
-        let memory = options.memory_bytes.max((threads * 16) << 20);
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+        let threads = cores.min(options.memory_bytes / MIN_MEMORY_PER_THREAD).max(1);
+        let memory = options.memory_bytes.clamp(threads * MIN_MEMORY_PER_THREAD, threads * MAX_MEMORY_PER_THREAD);
         let writer: IndexWriter = index.writer_with_num_threads(threads, memory).map_err(|err| match err {
-            tantivy::TantivyError::LockFailure(..) => Error::IndexLocked(dir.to_path_buf()),
+            tantivy::TantivyError::LockFailure(err, _) => super::writer_lock_error(err, dir),
             other => Error::Tantivy(other),
         })?;
         // Merging is done once, at the end of a run (see `finish`), not as segments come.
@@ -114,7 +153,8 @@ impl NewsWriter {
             folded_now: HashSet::new(),
             last_commit: Instant::now(),
             segments_before,
-            threads,
+            cores,
+            memory_bytes: memory,
             counts: WriteCounts::default(),
         };
         if news_writer.options.rebuild {
@@ -126,7 +166,13 @@ impl NewsWriter {
         Ok(news_writer)
     }
 
-    /// Reads id and content hashes of the first passage of every committed article.
+    /// The memory budget Tantivy's writer was given: [`WriterOptions::memory_bytes`] brought
+    /// within what it accepts.
+    pub fn memory_bytes(&self) -> usize {
+        self.memory_bytes
+    }
+
+    /// Reads id, content and origin hashes of the first passage of every committed article.
     fn load_indexed(&mut self, index: &tantivy::Index) -> Result<()> {
         let reader = super::reader_of(index)?;
         let searcher = reader.searcher();
@@ -135,6 +181,7 @@ impl NewsWriter {
             let fast = segment.fast_fields();
             let id_hash = fast.u64("id_hash")?;
             let content_hash = fast.u64("content_hash")?;
+            let origin_hash = fast.u64("origin_hash")?;
             let passage = fast.u64("passage")?;
             let ids = fast.str("article_id")?;
             let mut id = String::new();
@@ -142,10 +189,12 @@ impl NewsWriter {
                 if passage.first(doc) != Some(0) {
                     continue;
                 }
-                let (Some(id_hash), Some(content_hash)) = (id_hash.first(doc), content_hash.first(doc)) else {
+                let (Some(id_hash), Some(content_hash), Some(origin_hash)) =
+                    (id_hash.first(doc), content_hash.first(doc), origin_hash.first(doc))
+                else {
                     continue;
                 };
-                indexed.insert(id_hash, content_hash);
+                indexed.insert(id_hash, Fingerprint { content_hash, origin_hash });
                 if let Some(ids) = &ids {
                     id.clear();
                     if let Some(ord) = ids.term_ords(doc).next() {
@@ -171,17 +220,18 @@ impl NewsWriter {
     }
 
     /// A test, usable on any thread before extraction, for articles indexed before this run
-    /// with the same content: re-indexing an unchanged archive then costs reading, not
-    /// extraction. Such articles go to [`NewsWriter::add_unchanged`].
+    /// with the same content from the same place: re-indexing an unchanged archive then
+    /// costs reading, not extraction. Such articles go to [`NewsWriter::add_unchanged`].
     pub fn unchanged_filter(&self) -> impl Fn(&Article) -> bool + Sync + Send + use<> {
         let indexed = Arc::clone(&self.indexed);
-        move |article| indexed.get(&xxh3_64(article.id.as_bytes())) == Some(&article.content_hash)
+        move |article| indexed.get(&xxh3_64(article.id.as_bytes())) == Some(&Fingerprint::of(article))
     }
 
     fn admit(&mut self, article: &Article, enriched: Option<&EnrichedArticle>) -> Result<Outcome> {
         let id_hash = xxh3_64(article.id.as_bytes());
         let content_hash = article.content_hash;
-        let outcome = self.decide(id_hash, content_hash, &article.id);
+        let fingerprint = Fingerprint::of(article);
+        let outcome = self.decide(id_hash, fingerprint, &article.id);
         match &outcome {
             Outcome::Added | Outcome::Replaced => {
                 let enriched = enriched.ok_or_else(|| {
@@ -190,7 +240,7 @@ impl NewsWriter {
                 if outcome == Outcome::Replaced {
                     self.writer.delete_term(Term::from_field_text(self.fields.article_id, &article.id));
                 }
-                for document in documents(&self.fields, enriched, id_hash, content_hash) {
+                for document in documents(&self.fields, enriched, id_hash, fingerprint) {
                     self.writer.add_document(document)?;
                     self.counts.passages += 1;
                 }
@@ -224,12 +274,13 @@ impl NewsWriter {
         Ok(())
     }
 
-    fn decide(&self, id_hash: u64, content_hash: u64, id: &str) -> Outcome {
+    fn decide(&self, id_hash: u64, found: Fingerprint, id: &str) -> Outcome {
+        let content_hash = found.content_hash;
         if let Some(&seen) = self.this_run.get(&id_hash) {
             return if seen == content_hash { Outcome::Folded { into: id.to_string() } } else { Outcome::IdConflict };
         }
         match self.indexed.get(&id_hash) {
-            Some(&indexed) if indexed == content_hash => Outcome::Unchanged,
+            Some(&indexed) if indexed == found => Outcome::Unchanged,
             Some(_) => Outcome::Replaced,
             None => match self.by_content.get(&content_hash) {
                 Some(other) if other != id => Outcome::Folded { into: other.clone() },
@@ -309,7 +360,7 @@ impl NewsWriter {
         Ok(())
     }
 
-    /// Commits, then merges the segments of this run into at most one per writer thread.
+    /// Commits, then merges the segments of this run into at most one per core.
     ///
     /// Each commit leaves one segment per writer thread, and a cold query pays for every
     /// segment it opens (on AllSides, 4 segments instead of 1 cost a fresh-process query a
@@ -332,7 +383,7 @@ impl NewsWriter {
         drop(metas); // a segment's files live while any copy of its meta does
         // Tantivy's own policy then bounds what is left over many runs.
         self.writer.set_merge_policy(Box::<tantivy::indexer::LogMergePolicy>::default());
-        let merges: Vec<_> = merge_groups(mergeable, self.threads)
+        let merges: Vec<_> = merge_groups(mergeable, self.cores)
             .into_iter()
             .filter(|group| group.len() > 1)
             .map(|group| self.writer.merge(&group))
@@ -366,7 +417,12 @@ fn merge_groups(mut segments: Vec<(SegmentId, u32)>, groups: usize) -> Vec<Vec<S
 }
 
 /// The passage documents of an article.
-fn documents(fields: &Fields, enriched: &EnrichedArticle, id_hash: u64, content_hash: u64) -> Vec<TantivyDocument> {
+fn documents(
+    fields: &Fields,
+    enriched: &EnrichedArticle,
+    id_hash: u64,
+    fingerprint: Fingerprint,
+) -> Vec<TantivyDocument> {
     let article = &enriched.article;
     let about: Vec<Facet> = enriched.about.iter().filter_map(|code| country_facet(code)).collect();
     enriched
@@ -376,7 +432,8 @@ fn documents(fields: &Fields, enriched: &EnrichedArticle, id_hash: u64, content_
             let mut doc = TantivyDocument::default();
             doc.add_text(fields.article_id, &article.id);
             doc.add_u64(fields.id_hash, id_hash);
-            doc.add_u64(fields.content_hash, content_hash);
+            doc.add_u64(fields.content_hash, fingerprint.content_hash);
+            doc.add_u64(fields.origin_hash, fingerprint.origin_hash);
             doc.add_u64(fields.passage, passage.n);
             doc.add_text(fields.title, &article.title);
             if let Some(heading) = &passage.heading {
@@ -421,4 +478,21 @@ fn documents(fields: &Fields, enriched: &EnrichedArticle, id_hash: u64, content_
 /// `/Region/Sub-region/Country` for an ISO code.
 pub fn country_facet(code: &str) -> Option<Facet> {
     countries::by_code(code).map(|c| Facet::from_path([c.region, c.subregion, c.name]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bounds are Tantivy's own, which it does not export: a change of them in a new
+    /// Tantivy fails here rather than in a user's run.
+    #[test]
+    fn tantivy_accepts_the_memory_bounds_per_thread_and_nothing_beyond() {
+        let index = tantivy::Index::create_in_ram(Fields::build().0);
+        let writer = |bytes| index.writer_with_num_threads::<TantivyDocument>(1, bytes).map(drop);
+        assert!(writer(MIN_MEMORY_PER_THREAD).is_ok());
+        assert!(writer(MAX_MEMORY_PER_THREAD).is_ok());
+        assert!(writer(MAX_MEMORY_PER_THREAD + (1 << 20)).is_err());
+        assert!(writer(MIN_MEMORY_PER_THREAD - (2 << 20)).is_err());
+    }
 }
