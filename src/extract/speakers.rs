@@ -298,7 +298,7 @@ const STOP_CAP: &[&str] = &[
     "Saturday", "Sunday", "January", "February", "April", "July", "September", "October",
     "November", "December", "Mrs", "Sen", "Rep", "Chief",
     // page furniture scraped with the text ("Hide Caption 3 of 24")
-    "Caption", "Captions", "Photo", "Photos",
+    "Caption", "Captions", "Photo", "Photos", "Late", "Early",
 ];
 
 #[rustfmt::skip]
@@ -607,6 +607,14 @@ fn is_acronym(core: &str) -> bool {
         || matches!(core, "U.S." | "U.K." | "U.N." | "E.U." | "U.S.A.")
 }
 
+/// A US party and state tag ("R-Ga.", "D-Calif.", "I-Vt."): set after a name, never one.
+fn is_party_tag(core: &str) -> bool {
+    let mut chars = core.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_uppercase)
+}
+
 fn is_name_word(core: &str) -> bool {
     let mut chars = core.chars();
     let Some(first) = chars.next() else {
@@ -626,6 +634,19 @@ fn is_name_word(core: &str) -> bool {
     if !core
         .chars()
         .all(|c| c.is_alphabetic() || is_combining_mark(c) || matches!(c, '\'' | '’' | '‘' | 'ʻ' | '-' | '.'))
+    {
+        return false;
+    }
+    if is_party_tag(core) {
+        return false;
+    }
+    // "I’ve", "You'll", "It's": a pronoun with a contraction
+    if let Some((pronoun, rest)) = core.split_once(['\'', '’'])
+        && matches!(
+            pronoun,
+            "I" | "You" | "We" | "They" | "He" | "She" | "It" | "That" | "There" | "What" | "Who" | "Let"
+        )
+        && rest.chars().all(|c| c.is_lowercase())
     {
         return false;
     }
@@ -972,6 +993,11 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
         return None;
     }
     let mut end = toks.len() - 1;
+    // "Adam Schiff, D-Calif., said", "Jackie Speier (D-Calif.) said": the party tag
+    // belongs to the name before it
+    while end > 0 && is_party_tag(toks[end].core) {
+        end -= 1;
+    }
     // auxiliaries / adverbs between subject and verb
     while end > 0 && !toks[end].trail_break && ADVERB_SET.contains(toks[end].core) {
         end -= 1;
@@ -2736,6 +2762,20 @@ mod tests {
             "\"Gone,\" Hide Caption said.",
         ];
         assert_eq!(speakers(&ps), vec![v(&["Ana Ruiz"]), v(&[])]);
+    }
+
+    #[test]
+    fn a_party_tag_after_a_name_and_a_contraction_are_not_names() {
+        let ps = [
+            "\"We will win,\" Rep. Dana Okoro, R-Ohio, said.",
+            "Sen. Jill Marek (D-Minn.) said the bill would pass.",
+            "\"Not yet,\" Sen. Paul Sato, D-N.M., told reporters.",
+            "I’ve seen this before, I'm sure. \"It fails,\" said Lisa I'Anson.",
+        ];
+        assert_eq!(
+            speakers(&ps),
+            vec![v(&["Dana Okoro"]), v(&["Jill Marek"]), v(&["Paul Sato"]), v(&["Lisa I'Anson"])]
+        );
     }
 
     #[test]
