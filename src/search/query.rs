@@ -311,7 +311,11 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
     if !wanted.chars().any(char::is_alphanumeric) {
         return Err(Error::BadQuery(format!("filter value {value:?} names nobody: give a name")));
     }
-    let mut values: Vec<(Facet, String)> = Vec::new();
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
+    };
+    let wanted_words = words(&wanted);
+    let (mut named, mut by_words, mut by_part) = (Vec::new(), Vec::new(), Vec::new());
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let mut stream = inverted.terms().stream().map_err(|e| Error::Meta(e.to_string()))?;
@@ -320,31 +324,25 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
             let facet = Facet::from_encoded(encoded.as_bytes().to_vec()).map_err(|e| Error::Meta(e.to_string()))?;
             let path = facet.to_path();
             let [value] = path.as_slice() else { continue };
-            if !values.iter().any(|(seen, _)| *seen == facet) {
-                let folded = fold(value);
-                values.push((facet, folded));
+            let folded = fold(value);
+            if same_name(&wanted, &folded) {
+                named.push(facet.clone());
+            }
+            if allow_partial && folded.contains(&wanted) {
+                by_part.push(facet.clone());
+            }
+            if allow_partial && wanted_words.iter().all(|w| words(&folded).contains(w)) {
+                by_words.push(facet);
             }
         }
     }
-    let pick = |test: &dyn Fn(&str) -> bool| -> Vec<Facet> {
-        values.iter().filter(|(_, folded)| test(folded)).map(|(facet, _)| facet.clone()).collect()
-    };
-    let found = pick(&|folded| same_name(&wanted, folded));
-    if !allow_partial {
-        return Ok(found);
+    if allow_partial {
+        named.extend(if by_words.is_empty() { by_part } else { by_words });
     }
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
-    };
-    let wanted_words = words(&wanted);
-    let by_words = pick(&|folded| {
-        let value_words = words(folded);
-        wanted_words.iter().all(|w| value_words.contains(w))
-    });
-    if !by_words.is_empty() {
-        return Ok(by_words);
-    }
-    Ok(pick(&|folded| folded.contains(&wanted)))
+    // each segment has its own dictionary: a value found in several is listed once
+    named.sort();
+    named.dedup();
+    Ok(named)
 }
 
 /// Whether a folded name asked for names the folded facet value: the same name, its
@@ -354,6 +352,10 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
 fn same_name(wanted: &str, value: &str) -> bool {
     if wanted == value {
         return true;
+    }
+    // every form shares the last name: most values are ruled out without splitting
+    if wanted.rsplit(' ').next() != value.rsplit(' ').next() {
+        return false;
     }
     let asked: Vec<&str> = wanted.split_whitespace().collect();
     let named: Vec<&str> = value.split_whitespace().collect();
