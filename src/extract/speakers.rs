@@ -2107,27 +2107,10 @@ fn told_clause(after: &str) -> Option<&str> {
 
 /// Words opening an adjunct of the speech verb rather than a reported clause ("said on
 /// CNN", "told reporters last week").
+#[rustfmt::skip]
 const ADJUNCT_OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "to",
-    "of",
-    "for",
-    "by",
-    "with",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "earlier",
-    "later",
-    "in",
-    "about",
-    "from",
+    "on", "in", "at", "to", "of", "for", "by", "with", "during", "after", "before", "last", "this",
+    "yesterday", "today", "earlier", "later", "about", "from",
 ];
 
 fn indirect(sentence: &str) -> Option<(Cand, String)> {
