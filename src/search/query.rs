@@ -315,15 +315,27 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
         s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
     };
     let wanted_words = words(&wanted);
+    // A name shares its last word with every form of it: on an ASCII value (most are)
+    // that is checked without folding, as an archive holds hundreds of thousands of names.
+    let wanted_last = wanted.rsplit(' ').next().unwrap_or_default();
+    let may_be_named = |value: &str| {
+        !value.is_ascii()
+            || value
+                .rsplit(|c: char| !c.is_ascii_alphanumeric())
+                .find(|word| !word.is_empty())
+                .is_some_and(|last| last.eq_ignore_ascii_case(wanted_last))
+    };
     let (mut named, mut by_words, mut by_part) = (Vec::new(), Vec::new(), Vec::new());
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let mut stream = inverted.terms().stream().map_err(|e| Error::Meta(e.to_string()))?;
         while stream.advance() {
-            let Ok(encoded) = std::str::from_utf8(stream.key()) else { continue };
-            let facet = Facet::from_encoded(encoded.as_bytes().to_vec()).map_err(|e| Error::Meta(e.to_string()))?;
-            let path = facet.to_path();
-            let [value] = path.as_slice() else { continue };
+            // a facet of one level is encoded as its value; levels are separated by NUL
+            let Ok(value) = std::str::from_utf8(stream.key()) else { continue };
+            if value.contains('\0') || (!allow_partial && !may_be_named(value)) {
+                continue;
+            }
+            let facet = Facet::from_encoded(stream.key().to_vec()).map_err(|e| Error::Meta(e.to_string()))?;
             let folded = fold(value);
             if same_name(&wanted, &folded) {
                 named.push(facet.clone());
