@@ -1572,8 +1572,20 @@ impl Group {
         split_list(self.aliases)
     }
 
+    /// The member countries: those listed by code, or all of a UN M49 region or
+    /// sub-region the row names as `=Name` (an everyday name of that region).
     pub fn members(&self) -> impl Iterator<Item = &'static Country> {
-        self.codes.split_whitespace().filter_map(by_code)
+        let region = self.m49_region();
+        let listed = if region.is_some() { "" } else { self.codes };
+        all()
+            .iter()
+            .filter(move |c| region.is_some_and(|r| c.region == r || c.subregion == r))
+            .chain(listed.split_whitespace().filter_map(by_code))
+    }
+
+    /// The UN M49 region or sub-region a row names instead of listing codes.
+    pub fn m49_region(&self) -> Option<&'static str> {
+        self.codes.strip_prefix('=').map(str::trim)
     }
 }
 
@@ -2433,8 +2445,14 @@ mod tests {
         // an M49 sub-region and a country keep their meaning
         assert_eq!(paths("Central Asia"), ["/Asia/Central Asia"]);
         assert_eq!(paths("Georgia"), ["/Asia/Western Asia/Georgia"]);
-        // every member code of every group is in the country table
+        // every member code of every group is in the country table, and a group named
+        // after an M49 region has that region's countries
         for group in groups() {
+            if let Some(region) = group.m49_region() {
+                assert!(all().iter().any(|c| c.region == region || c.subregion == region), "{region}");
+                assert!(group.members().count() > 0, "{}", group.name);
+                continue;
+            }
             let listed = group.codes.split_whitespace().count();
             assert_eq!(group.members().count(), listed, "{}", group.name);
         }
