@@ -311,10 +311,8 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
     if !wanted.chars().any(char::is_alphanumeric) {
         return Err(Error::BadQuery(format!("filter value {value:?} names nobody: give a name")));
     }
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
-    };
-    let wanted_words = words(&wanted);
+    // folded text is words of letters and digits, one space apart
+    let wanted_words: Vec<&str> = wanted.split(' ').collect();
     // A name shares its last word with every form of it: on an ASCII value (most are)
     // that is checked without folding, as an archive holds hundreds of thousands of names.
     let wanted_last = wanted.rsplit(' ').next().unwrap_or_default();
@@ -343,7 +341,7 @@ pub fn matching_facets(searcher: &Searcher, field: Field, value: &str, allow_par
             if allow_partial && folded.contains(&wanted) {
                 by_part.push(facet.clone());
             }
-            if allow_partial && wanted_words.iter().all(|w| words(&folded).contains(w)) {
+            if allow_partial && wanted_words.iter().all(|w| folded.split(' ').any(|v| v == *w)) {
                 by_words.push(facet);
             }
         }
