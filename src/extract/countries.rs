@@ -36,7 +36,7 @@
 //!   Ocean", "New Guinea", "West Indies") are matched and discarded.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
@@ -141,6 +141,22 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
 /// Country by its exact English short name as in the table (facet path leaf).
 pub fn by_name(name: &str) -> Option<&'static Country> {
     BY_NAME.get(name).map(|&i| &all()[i])
+}
+
+/// Whether a single word is the short name of a country or the name of a US, Canadian or
+/// Australian state or province ("Chile", "Kentucky", "Ontario"). Victoria and Georgia, also
+/// given names, are left out. Speaker attribution uses it: a lone place name that "said"
+/// something is a government, never a person.
+pub fn is_place_name(word: &str) -> bool {
+    static NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        all()
+            .iter()
+            .map(|c| c.name)
+            .chain(SUBDIVISIONS.iter().map(|s| s.1))
+            .filter(|n| !n.contains(' ') && !SUBDIVISION_NAMES_NOT_MATCHED.contains(n))
+            .collect()
+    });
+    NAMES.contains(word)
 }
 
 /// Code and name lookups run for every mention of every passage: hashed, not scanned.
