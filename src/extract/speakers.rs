@@ -804,6 +804,10 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     if name.is_empty() {
         return None;
     }
+    // "the Phonographic Industry", "Public Health": a body named by its field
+    if name.last().is_some_and(|x| MODIFIER_SET.contains(x.core)) {
+        return Some(Cand::Source(text));
+    }
     let mut gender = Gender::Unknown;
     for x in titles {
         if MALE_TITLE_SET.contains(x.core) {
@@ -1690,6 +1694,45 @@ struct Article {
     /// The article's text, to check whether a word is also written in
     /// lower case (so "Joined" is no surname).
     text: String,
+    /// When an unnamed person ("a spokesman for the firm") last spoke, and in which
+    /// passage: a "he" or "she" after it in that passage or the next is that person, not a
+    /// named one mentioned before.
+    unnamed_speaker: (u64, usize),
+    /// The passage being read.
+    passage: usize,
+}
+
+/// Heads of unnamed sources that are one person ("a spokesman", "the official"), whom a
+/// later "he" or "she" may stand for.
+#[rustfmt::skip]
+const UNNAMED_PERSONS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "official", "aide", "lawyer", "attorney",
+    "analyst", "expert", "economist", "witness", "resident", "doctor", "officer", "source",
+    "man", "woman", "boy", "girl", "mother", "father", "student", "teacher", "researcher",
+    "scientist", "worker", "employee", "member", "friend", "relative", "neighbour", "neighbor",
+    "colleague", "executive", "representative", "insider", "diplomat", "prosecutor",
+    "investigator", "victim", "suspect", "defendant",
+];
+
+/// Whether a source phrase names one unnamed person: "a spokesman for the BPI", "an
+/// official", "the Europol spokesman" (its head noun, before any "for"/"of"/"at" phrase).
+/// Only a spokesperson is unnamed after "the": "the vaccine scientist" is most often the
+/// person the story is about.
+fn is_unnamed_person(phrase: &str) -> bool {
+    let indefinite = phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"));
+    let head = phrase.split([',', '(']).next().unwrap_or(phrase);
+    let head = ["for", "of", "at", "from", "with", "in"]
+        .iter()
+        .filter_map(|p| head.find(&format!(" {p} ")))
+        .min()
+        .map_or(head, |i| &head[..i]);
+    head.split_whitespace().next_back().is_some_and(|w| {
+        let w = w.to_lowercase();
+        (indefinite && UNNAMED_PERSONS.contains(&w.as_str())) || w.starts_with("spokes")
+    })
 }
 
 /// Whether `word` occurs in `text` as a whole word (case-sensitive).
@@ -1930,19 +1973,22 @@ impl Article {
                 None => Who::Source(tok.clone()),
             },
             Cand::Pronoun(g) => {
+                let (tick, passage) = self.unnamed_speaker;
+                let unnamed = if self.passage <= passage + 1 { tick } else { 0 };
                 let fits = |e: &Entity| *g == Gender::Unknown || e.gender == Gender::Unknown || e.gender == *g;
                 let best = self
                     .entities
                     .iter()
                     .enumerate()
-                    .filter(|(_, e)| e.salience > 0 && fits(e))
+                    .filter(|(_, e)| e.salience > unnamed && fits(e))
                     .max_by_key(|(_, e)| e.salience)
                     .or_else(|| {
                         self.entities
                             .iter()
                             .enumerate()
-                            // mentioned only: the gender must be known to match
-                            .filter(|(_, e)| e.mention > 0 && e.gender == *g)
+                            // mentioned only (since an unnamed person spoke): the gender
+                            // must be known to match
+                            .filter(|(_, e)| e.mention > unnamed && e.gender == *g)
                             .max_by_key(|(_, e)| e.mention)
                     })
                     .map(|(i, _)| i);
@@ -1975,10 +2021,10 @@ impl Article {
                         self.entities[i].mention = t;
                         Who::Person(i)
                     }
-                    None => Who::Source(phrase.clone()),
+                    None => self.unnamed_source(phrase),
                 }
             }
-            Cand::Source(s) => Who::Source(s.clone()),
+            Cand::Source(s) => self.unnamed_source(s),
             Cand::Blocked => Who::Nobody,
         }
     }
@@ -2001,6 +2047,14 @@ impl Article {
             }
         }
         false
+    }
+
+    /// A source as the speaker; one unnamed person ("a spokesman") is who a later "he" is.
+    fn unnamed_source(&mut self, phrase: &str) -> Who {
+        if is_unnamed_person(phrase) {
+            self.unnamed_speaker = (self.tick(), self.passage);
+        }
+        Who::Source(phrase.to_string())
     }
 
     fn add_source(&mut self, s: &str) {
@@ -2505,6 +2559,7 @@ pub fn attribute(passages: &[&str]) -> Attribution {
     let mut prev_voice: Option<Who> = None;
 
     for (pi, &p) in passages.iter().enumerate() {
+        art.passage = pi;
         let qs = find_quotes(p);
         let sents = sentences(p, &qs);
         let starts_with_quote = qs.first().is_some_and(|q| p[..q.open].trim().is_empty());
@@ -3059,6 +3114,23 @@ mod tests {
         ] {
             assert_eq!(alone(sentence).0, [speaker], "{sentence}");
         }
+    }
+
+    #[test]
+    fn he_after_an_unnamed_spokesman_is_the_spokesman() {
+        let a = attribute(&[
+            "Ana Ruiz, the chief executive, said: \"We are growing.\"",
+            "A spokesman for the firm said the figures were early. But he added: \"It is too soon to tell.\"",
+            "\"Sales will rise,\" he said.",
+            "Two days later Ruiz returned to the subject. \"We are confident,\" she said.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&["Ana Ruiz"]), v(&[]), v(&[]), v(&["Ana Ruiz"])]);
+        // "the scientist" is most often the person the story is about
+        let a = attribute(&[
+            "Whistleblower Tom Reyes warned the panel on Thursday.",
+            "The government scientist told lawmakers the plan had failed. \"We need a plan,\" he said.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&[]), v(&["Tom Reyes"])]);
     }
 
     #[test]
