@@ -122,6 +122,8 @@ const TITLES: &[&str] = &[
     "Vice-President", "Sister", "Brother", "Pundit", "Frontman", "Administrator", "Student",
     "Editor", "Editor-in-Chief", "Correspondent", "Reporter", "Anchor",
     // military ranks ("Lt. Cmdr. Ana Ruiz", "Brig. Gen. Tom Hale", "Cpl. Dan Ortiz")
+    "Staff", "Commerce", "Security", "Homeland", "Agriculture", "Transportation", "Transport",
+    "Veterans", "Housing", "Environment", "Intelligence",
     "Cmdr.", "Cmdr", "Cdr.", "Cdr", "Lieutenant", "Corporal", "Cpl.", "Cpl", "Pvt.", "Pvt",
     "Brig.", "Brig", "Brigadier", "Commodore", "Spc.", "Spc",
 ];
@@ -140,6 +142,9 @@ const MODIFIERS: &[&str] = &[
     "Former", "Acting", "Senior", "Interim", "Vice", "Deputy", "Shadow", "State", "Foreign",
     "Home", "Defence", "Defense", "Finance", "Health", "Education", "Interior", "Trade",
     "Industry", "Culture", "Economy", "Treasury", "Crown", "Exchequer", "Opposition", "Prime",
+    // what an office is "of" ("Chief of Staff", "Secretary of Homeland Security")
+    "Staff", "Commerce", "Security", "Homeland", "Agriculture", "Transportation", "Transport",
+    "Veterans", "Housing", "Environment", "Intelligence",
 ];
 
 /// Titles (as [`role_name`] gives them) written before a first name alone: "Sir John", "Dame Judith".
@@ -804,8 +809,9 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     if name.is_empty() {
         return None;
     }
-    // "the Phonographic Industry", "Public Health": a body named by its field
-    if name.last().is_some_and(|x| MODIFIER_SET.contains(x.core)) {
+    // "the Phonographic Industry", "Public Health": a body named by its field;
+    // "California Secretary": an office
+    if name.last().is_some_and(|x| MODIFIER_SET.contains(x.core) || OFFICE_WORDS.contains(&x.core)) {
         return Some(Cand::Source(text));
     }
     let mut gender = Gender::Unknown;
@@ -1156,11 +1162,13 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
             if let Some(hs) = run_start_ending_at(&toks, head_end)
                 && let Some(hc) = eval_run(&toks[hs..=head_end])
             {
-                // "Director of National Intelligence George Okafor said": an office, then its holder
-                if toks[hs..=head_end].iter().all(|x| TITLE_SET.contains(x.core))
+                // "Director of National Intelligence George Okafor said", "California Secretary
+                // of State Ana Reyes said": an office, then its holder
+                if TITLE_SET.contains(toks[head_end].core)
                     && let Some(person @ Cand::Person { .. }) = &c
                 {
-                    return Some((person.clone(), toks[s].start));
+                    // the subject opens with the office
+                    return Some((person.clone(), toks[hs].start));
                 }
                 // "Ines Alvarez of the University of Leeds": the person before the institution
                 if !matches!(hc, Cand::Person { .. })
@@ -3086,6 +3094,8 @@ mod tests {
         for sentence in [
             "Secretary of State Ana Pereira said the talks were \"very hopeful\".",
             "On Monday, Secretary of State Ana Pereira said: \"We are hopeful.\"",
+            "Ohio Secretary of State Ana Pereira (D) warned that counting would be \"slow\".",
+            "\"A recount is required,\" Ohio Secretary of State Ana Pereira said.",
         ] {
             assert_eq!(alone(sentence).0, ["Ana Pereira"], "{sentence}");
         }
