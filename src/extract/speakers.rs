@@ -124,6 +124,9 @@ const TITLES: &[&str] = &[
     // military ranks ("Lt. Cmdr. Ana Ruiz", "Brig. Gen. Tom Hale", "Cpl. Dan Ortiz")
     "Staff", "Commerce", "Security", "Homeland", "Agriculture", "Transportation", "Transport",
     "Veterans", "Housing", "Environment", "Intelligence",
+    // a former office ("Then-Senator Obama")
+    "Then-Senator", "Then-Sen.", "Then-President", "Then-Secretary", "Then-Gov.", "Then-Governor",
+    "Then-Rep.", "Then-Vice", "Then-Attorney", "Then-Deputy", "Then-Director", "Then-Speaker",
     "Cmdr.", "Cmdr", "Cdr.", "Cdr", "Lieutenant", "Corporal", "Cpl.", "Cpl", "Pvt.", "Pvt",
     "Brig.", "Brig", "Brigadier", "Commodore", "Spc.", "Spc",
 ];
@@ -319,8 +322,19 @@ const STOP_CAP: &[&str] = &[
     "November", "December", "Mrs", "Sen", "Rep", "Chief",
     // page furniture scraped with the text ("Hide Caption 3 of 24")
     "Caption", "Captions", "Photo", "Photos", "Late", "Early", "Highlights", "Emphasis",
-    // openers of sentences that have no subject of their own ("Afterward, she said")
-    "Afterward", "Afterwards", "Remember", "Did", "Does", "Thousands", "Hundreds", "Dozens", "Millions", "Scores",
+    "Thousands", "Hundreds", "Dozens", "Millions",
+];
+
+/// Words that open sentences without being their subject ("Afterward, she said", "Had
+/// Clinton won", "Unless Trump acts"), never a name alone, but part of some names (Dan
+/// Rather, Henk ten Cate): like [`STOP_CAP`], except that a name holding one stays a name.
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "Afterward", "Afterwards", "Remember", "Did", "Does", "Had", "Has", "Have", "Was", "Were",
+    "Is", "Are", "Would", "Could", "Should", "Upon", "Amid", "Amidst", "Along", "Around",
+    "Rather", "Ever", "Unless", "Let", "Sure", "Anyone", "Someone", "Everyone", "Nobody", "Less",
+    "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Back", "Down", "Second",
+    "Third", "Scores", "No.",
 ];
 
 #[rustfmt::skip]
@@ -472,7 +486,8 @@ static ORG_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(ORG_WORDS));
 static PLACES_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(PLACES));
 static LONE_ORG_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(LONE_ORGANISATIONS));
 static PLACE_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(PLACE_PREFIX));
-static STOP_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(STOP_CAP));
+static STOP_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| STOP_CAP.iter().chain(OPENERS).copied().collect());
+static OPENER_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(OPENERS));
 static DAY_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(DAYS));
 static PARTICLE_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(PARTICLES));
 static ABBREV_SET: LazyLock<FastSet<&str>> = LazyLock::new(|| set(ABBREVS));
@@ -826,10 +841,10 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     if real > 4 {
         return None;
     }
-    if name.iter().all(|x| DAY_SET.contains(x.core) || STOP_SET.contains(x.core)) {
+    if name.iter().all(|x| DAY_SET.contains(x.core) || (STOP_SET.contains(x.core) && !OPENER_SET.contains(x.core))) {
         return None;
     }
-    if name.iter().any(|x| STOP_SET.contains(x.core) && !DAY_SET.contains(x.core)) {
+    if name.iter().any(|x| STOP_SET.contains(x.core) && !DAY_SET.contains(x.core) && !OPENER_SET.contains(x.core)) {
         return None;
     }
     let tokens: Vec<String> = name.iter().map(|x| x.core.to_string()).collect();
@@ -1790,6 +1805,8 @@ const LONE_ORGANISATIONS: &[&str] = &[
     "Interpol", "Europol", "Frontex", "Unicef", "Unesco", "Oxfam", "Amnesty", "Greenpeace",
     "Eurostat", "Nasdaq", "Boeing", "Airbus", "Netflix", "Disney", "Walmart", "Pfizer", "Huawei",
     "Samsung", "Toyota", "Volkswagen", "Barclays", "Tesco", "Ryanair", "Uber", "Goldman",
+    "Politifact", "Esquire", "Verge", "Bustle", "Wonkblog", "Franceinfo", "McClatchy", "Spiked",
+    "Al-Ahram", "Telegram", "Subway", "Adobe",
 ];
 
 /// A capitalised word that is a common noun for a group or a sentence adverb, not a name.
@@ -1978,6 +1995,8 @@ impl Article {
             Cand::Person { .. } => self.person(cand, true).map_or(Who::Nobody, Who::Person),
             Cand::Bare(tok) => match self.person(cand, true) {
                 Some(i) => Who::Person(i),
+                // "Rather said" is Dan Rather when the story has him; else no one
+                None if OPENER_SET.contains(tok.as_str()) => Who::Nobody,
                 None => Who::Source(tok.clone()),
             },
             Cand::Pronoun(g) => {
@@ -3051,9 +3070,14 @@ mod tests {
             "Thousands marched through the city, chanting \"fair pay now\".",
             "\"That is how the clause reads.\" (Emphasis added.)",
             "\"The hearing is over,\" the 9th Circuit wrote in its ruling.",
+            "Upon arrival, she told reporters the hall was \"packed\".",
         ] {
             assert_eq!(alone(sentence).0, Vec::<String>::new(), "{sentence}");
         }
+        // an opener before a name is dropped; a name holding one stays whole
+        assert_eq!(alone("Could Carla Benn win? \"Yes,\" Carla Benn said.").0, ["Carla Benn"]);
+        let a = attribute(&["Anchor Dan Rather spoke at the event.", "The press corps is too big, Rather said."]);
+        assert_eq!(a.per_passage, vec![v(&[]), v(&["Dan Rather"])]);
     }
 
     #[test]
