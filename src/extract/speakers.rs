@@ -1742,20 +1742,15 @@ const UNNAMED_PERSONS: &[&str] = &[
 /// Only a spokesperson is unnamed after "the": "the vaccine scientist" is most often the
 /// person the story is about.
 fn is_unnamed_person(phrase: &str) -> bool {
-    let indefinite = phrase
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"));
-    let head = phrase.split([',', '(']).next().unwrap_or(phrase);
-    let head = ["for", "of", "at", "from", "with", "in"]
-        .iter()
-        .filter_map(|p| head.find(&format!(" {p} ")))
-        .min()
-        .map_or(head, |i| &head[..i]);
-    head.split_whitespace().next_back().is_some_and(|w| {
-        let w = w.to_lowercase();
-        (indefinite && UNNAMED_PERSONS.contains(&w.as_str())) || w.starts_with("spokes")
-    })
+    let mut words = phrase.split([',', '(']).next().unwrap_or(phrase).split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let indefinite = ["a", "an", "one", "another"].iter().any(|d| first.eq_ignore_ascii_case(d));
+    let head = words
+        .take_while(|w| !matches!(*w, "for" | "of" | "at" | "from" | "with" | "in"))
+        .last()
+        .unwrap_or(first)
+        .to_lowercase();
+    (indefinite && UNNAMED_PERSONS.contains(&head.as_str())) || head.starts_with("spokes")
 }
 
 /// Whether `word` occurs in `text` as a whole word (case-sensitive).
