@@ -145,6 +145,18 @@ static COOKIE_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid cookie regex")
 });
 
+/// A sign-up form scraped as one paragraph ("Newsletter Sign Up … Please verify you're not
+/// a robot … Invalid email address … You may opt-out at any time"): several of these,
+/// in a block of at most [`FORM_WORDS`] words with no reporting verb, make it boilerplate.
+static FORM_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&ascii_word_boundaries(r"(?i)\b(newsletters?|subscri(be|bed|bing|ber|bers|ption|ptions)|sign(ing)? ?up|e-?mail address(es)?|inbox|opt[- ]?out|unsubscribe|not a robot|(special )?offers|promotions|privacy policy|terms of (service|use)|try again later|error has occurred)\b"))
+        .expect("valid form regex")
+});
+/// Longest paragraph tested as a sign-up form.
+const FORM_WORDS: usize = 150;
+/// Distinct [`FORM_TOPIC`] terms that make a paragraph a sign-up form.
+const FORM_TERMS: usize = 5;
+
 /// Reporting verbs: a line that quotes or reports someone is prose.
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&ascii_word_boundaries(r"(?i)\b(said|says|told|tells|added|adds|according to|urged|urges|warned|warns|asked|asks|explained|insisted|claimed)\b"))
@@ -255,7 +267,13 @@ fn is_normalized_boilerplate(norm: &str) -> bool {
         return false;
     }
     // counting stops early: most paragraphs are prose far longer than any rule
-    let words = norm.split_whitespace().take(COOKIE_WORDS + 1).count();
+    let words = norm.split_whitespace().take(FORM_WORDS + 1).count();
+    if words > FORM_WORDS {
+        return false;
+    }
+    if is_sign_up_form(norm) {
+        return true;
+    }
     if words > COOKIE_WORDS {
         return false;
     }
@@ -286,6 +304,19 @@ fn is_normalized_boilerplate(norm: &str) -> bool {
         return false;
     }
     SHORT_RULES.is_match(body)
+}
+
+/// Whether a paragraph is a scraped sign-up form: see [`FORM_TOPIC`].
+fn is_sign_up_form(norm: &str) -> bool {
+    // a cheap test first: every form names a newsletter, a subscription or an e-mail
+    let lower = norm.to_ascii_lowercase();
+    if !(lower.contains("newsletter") || lower.contains("subscri") || lower.contains("mail")) {
+        return false;
+    }
+    let mut terms: Vec<String> = FORM_TOPIC.find_iter(&lower).map(|m| m.as_str().replace(['-', ' '], "")).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms.len() >= FORM_TERMS && !REPORTING.is_match(norm)
 }
 
 /// normalize each paragraph, drop empty ones and boilerplate.
@@ -337,6 +368,25 @@ mod tests {
             "Support independent journalism today",
         ] {
             assert!(is_boilerplate(s), "should be boilerplate: {s}");
+        }
+    }
+
+    #[test]
+    fn a_sign_up_form_scraped_as_one_paragraph() {
+        let form = "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by \
+                    clicking the box. Invalid email address. Please re-enter. You must select a newsletter to \
+                    subscribe to. Sign Up You will receive emails with news and promotions from The Example \
+                    Gazette. You may opt-out at any time. Thank you for subscribing. An error has occurred. \
+                    Please try again later. View all Example Gazette newsletters.";
+        assert!(is_boilerplate(form));
+        // prose about newsletters, or that reports someone, stays
+        for prose in [
+            "Newsletters have become a business: writers sign up readers, who subscribe for a fee and \
+             get each issue in their inbox, and some now earn more than they did at newspapers.",
+            "The paper said subscribers who opt out of its newsletters will keep their subscription, \
+             and that the sign-up page and its privacy policy would change next month.",
+        ] {
+            assert!(!is_boilerplate(prose), "{prose}");
         }
     }
 

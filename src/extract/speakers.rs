@@ -244,7 +244,7 @@ const ORG_WORDS: &[&str] = &[
     "County", "Province", "Region", "District", "Division", "Unit", "Brigade", "Regiment", "Guard",
     "Caucus", "Democrat", "Republican", "Conservative", "Liberal", "Socialist", "Green", "Greens",
     "Taliban", "Qaeda", "Hamas", "Hezbollah", "Isis", "Google", "Apple", "Microsoft", "Facebook",
-    "Twitter", "Command", "War", "Guards", "Corps", "Circuit", "Amazon", "Sony", "Nintendo", "Nokia", "Intel",
+    "Twitter", "Command", "War", "Guards", "Corps", "Circuit", "Strip", "Amazon", "Sony", "Nintendo", "Nokia", "Intel",
     "Yahoo", "Amendment", "Constitution", "Carolinians", "Americans",
     // last words of company and charity names ("General Electric", "Christian Aid")
     "Aid", "Electric", "Financial", "Motor", "Petroleum", "Chemicals", "Industries",
@@ -322,6 +322,7 @@ const STOP_CAP: &[&str] = &[
     "November", "December", "Mrs", "Sen", "Rep", "Chief",
     // page furniture scraped with the text ("Hide Caption 3 of 24")
     "Caption", "Captions", "Photo", "Photos", "Late", "Early", "Highlights", "Emphasis",
+    "Newsletter", "Subscribe",
     "Thousands", "Hundreds", "Dozens", "Millions",
 ];
 
@@ -804,9 +805,11 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
         (k == 0 && first_name_first)
             || (k + 1 == name_part.len() && (first_name_first || real_title) && SURNAME_ORG_WORDS.contains(&x.core))
     };
-    let organisation = name_part.iter().enumerate().any(|(k, x)| {
-        (ORG_SET.contains(x.core) && !personal(k, x)) || (is_acronym(x.core) && !TITLE_SET.contains(x.core))
-    });
+    // "Pew Internet", "Bloomberg Philanthropies": an outlet's or institution's name opens it
+    let organisation = (name_part.len() >= 2 && LONE_ORG_SET.contains(name_part[0].core))
+        || name_part.iter().enumerate().any(|(k, x)| {
+            (ORG_SET.contains(x.core) && !personal(k, x)) || (is_acronym(x.core) && !TITLE_SET.contains(x.core))
+        });
     if organisation {
         return Some(Cand::Source(text));
     }
@@ -3047,6 +3050,7 @@ mod tests {
             ("Yale then sent a letter stating that Yale \"may withdraw an offer\".", "Yale"),
             ("\"The vote was a blow,\" Ohio said in a statement.", "Ohio"),
             ("\"We will respond,\" Kentucky said on Friday.", "Kentucky"),
+            ("\"Players are young,\" according to research by Pew Internet.", "Pew Internet"),
         ] {
             let (speakers, sources) = alone(sentence);
             assert!(speakers.is_empty(), "{sentence}: {speakers:?}");
