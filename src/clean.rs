@@ -308,12 +308,19 @@ fn is_normalized_boilerplate(norm: &str) -> bool {
 
 /// Whether a paragraph is a scraped sign-up form: see [`FORM_TOPIC`].
 fn is_sign_up_form(norm: &str) -> bool {
-    // a cheap test first: every form names a newsletter, a subscription or an e-mail
-    let lower = norm.to_ascii_lowercase();
-    if !(lower.contains("newsletter") || lower.contains("subscri") || lower.contains("mail")) {
+    // a cheap test first, run on most paragraphs: every form names a newsletter, a
+    // subscription or an e-mail (one SIMD pass, no lower-cased copy)
+    static FORM_WORD: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["newsletter", "subscri", "mail"])
+            .expect("valid form words")
+    });
+    if !FORM_WORD.is_match(norm) {
         return false;
     }
-    let mut terms: Vec<String> = FORM_TOPIC.find_iter(&lower).map(|m| m.as_str().replace(['-', ' '], "")).collect();
+    let mut terms: Vec<String> =
+        FORM_TOPIC.find_iter(norm).map(|m| m.as_str().to_ascii_lowercase().replace(['-', ' '], "")).collect();
     terms.sort_unstable();
     terms.dedup();
     terms.len() >= FORM_TERMS && !REPORTING.is_match(norm)
