@@ -121,12 +121,13 @@ const TITLES: &[&str] = &[
     "Fly-half", "Hurdler", "Sprinter", "Athlete", "Activist", "Campaigner", "President-elect",
     "Vice-President", "Sister", "Brother", "Pundit", "Frontman", "Administrator", "Student",
     "Editor", "Editor-in-Chief", "Correspondent", "Reporter", "Anchor",
-    // military ranks ("Lt. Cmdr. Ana Ruiz", "Brig. Gen. Tom Hale", "Cpl. Dan Ortiz")
+    // what an office is "of" ("Chief of Staff X", "Secretary of Homeland Security X")
     "Staff", "Commerce", "Security", "Homeland", "Agriculture", "Transportation", "Transport",
     "Veterans", "Housing", "Environment", "Intelligence",
     // a former office ("Then-Senator Obama")
     "Then-Senator", "Then-Sen.", "Then-President", "Then-Secretary", "Then-Gov.", "Then-Governor",
     "Then-Rep.", "Then-Vice", "Then-Attorney", "Then-Deputy", "Then-Director", "Then-Speaker",
+    // military ranks ("Lt. Cmdr. Ana Ruiz", "Brig. Gen. Tom Hale", "Cpl. Dan Ortiz")
     "Cmdr.", "Cmdr", "Cdr.", "Cdr", "Lieutenant", "Corporal", "Cpl.", "Cpl", "Pvt.", "Pvt",
     "Brig.", "Brig", "Brigadier", "Commodore", "Spc.", "Spc",
 ];
@@ -1728,7 +1729,7 @@ struct Article {
     passage: usize,
 }
 
-/// Heads of unnamed sources that are one person ("a spokesman", "the official"), whom a
+/// Heads of unnamed sources that are one person ("a spokesman", "an official"), whom a
 /// later "he" or "she" may stand for.
 #[rustfmt::skip]
 const UNNAMED_PERSONS: &[&str] = &[
