@@ -144,15 +144,26 @@ pub struct YearCounts {
     /// Dates as Tantivy maps them to `u64` (order-preserving).
     dates: Option<Column<u64>>,
     /// The date being counted and its passages so far: a block's passages come article
-    /// by article, so a year is worked out once per run of one date.
+    /// by article, so a year is looked up once per run of one date.
     run: Option<(u64, u64)>,
-    by_year: HashMap<i32, u64>,
+    /// The years met so far, sorted: a run's year is found by a binary search over a few
+    /// dozen spans rather than by a calendar computation and a hash per run (a common
+    /// word has hundreds of thousands of runs).
+    years: Vec<YearSpan>,
+}
+
+/// The passages counted in one year, whose dates map to `start..end`.
+struct YearSpan {
+    start: u64,
+    end: u64,
+    year: i32,
+    passages: u64,
 }
 
 impl YearCounts {
     fn open(segment: &SegmentReader) -> tantivy::Result<YearCounts> {
         let dates = segment.fast_fields().column_opt::<DateTime>("date")?.map(Column::to_u64_monotonic);
-        Ok(YearCounts { dates, run: None, by_year: HashMap::new() })
+        Ok(YearCounts { dates, run: None, years: Vec::new() })
     }
 
     fn count(&mut self, block: &[DocId], scratch: &mut BlockOrds) {
@@ -163,7 +174,7 @@ impl YearCounts {
                 Some((current, passages)) if *current == date => *passages += 1,
                 run => {
                     if let Some(ended) = run.replace((date, 1)) {
-                        add_run(&mut self.by_year, ended);
+                        add_run(&mut self.years, ended);
                     }
                 }
             }
@@ -172,16 +183,31 @@ impl YearCounts {
 
     fn end_run(&mut self) {
         if let Some(ended) = self.run.take() {
-            add_run(&mut self.by_year, ended);
+            add_run(&mut self.years, ended);
         }
     }
 }
 
-fn add_run(by_year: &mut HashMap<i32, u64>, (date, passages): (u64, u64)) {
-    let seconds = DateTime::from_u64(date).into_timestamp_secs();
-    if let Some(date) = chrono::DateTime::from_timestamp(seconds, 0) {
-        *by_year.entry(date.year()).or_default() += passages;
+fn add_run(years: &mut Vec<YearSpan>, (date, passages): (u64, u64)) {
+    let at = years.partition_point(|span| span.end <= date);
+    if let Some(span) = years.get_mut(at)
+        && span.start <= date
+    {
+        span.passages += passages;
+        return;
     }
+    let Some(year) =
+        chrono::DateTime::from_timestamp(DateTime::from_u64(date).into_timestamp_secs(), 0).map(|d| d.year())
+    else {
+        return;
+    };
+    let new_year = |year: i32| {
+        let midnight = chrono::NaiveDate::from_ymd_opt(year, 1, 1)?.and_hms_opt(0, 0, 0)?.and_utc();
+        Some(DateTime::from_timestamp_secs(midnight.timestamp()).to_u64())
+    };
+    // A year at the edge of what the calendar represents is a span of this one date.
+    let (start, end) = new_year(year).zip(new_year(year + 1)).unwrap_or((date, date + 1));
+    years.insert(at, YearSpan { start, end, year, passages });
 }
 
 pub struct FacetSegmentCounter {
@@ -250,10 +276,8 @@ impl Collector for FacetCounter {
             top_values(&field_segments, limit)
         };
         let mut by_year: HashMap<i32, u64> = HashMap::new();
-        for segment in &segments {
-            for (&year, &passages) in &segment.year.by_year {
-                *by_year.entry(year).or_default() += passages;
-            }
+        for span in segments.iter().flat_map(|segment| &segment.year.years) {
+            *by_year.entry(span.year).or_default() += span.passages;
         }
         let mut year: Vec<ValueCount> =
             by_year.into_iter().map(|(year, count)| ValueCount { value: year.to_string(), count }).collect();

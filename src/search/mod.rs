@@ -6,6 +6,7 @@
 mod facets;
 pub mod highlight;
 pub mod query;
+mod rank;
 
 use std::collections::HashMap;
 
@@ -21,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::extract::countries;
 use crate::index::{Fields, NewsIndex};
 use facets::FacetCounter;
+use rank::BestByScore;
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -156,9 +158,11 @@ pub fn search_with(searcher: &Searcher, news_index: &NewsIndex, request: &Search
     let fields = &news_index.fields;
     let parsed = query::parse_text_query(&news_index.index, fields, &request.query, request.require_all_terms)?;
     let filters = filters(searcher, fields, request)?;
+    let filters_empty = filters.is_empty();
     let full_query = query::with_filters(parsed.query.box_clone(), filters);
 
-    let (total, ranked, facet_counts) = collect(searcher, full_query.as_ref(), request)?;
+    let (total, ranked, facet_counts) =
+        collect(searcher, full_query.as_ref(), request, parsed.block_wand && filters_empty)?;
     let terms = highlight::query_terms(parsed.query.as_ref(), fields.text);
     let tokenizer = news_index.index.tokenizer_for_field(fields.text)?;
     let mut hits = Vec::with_capacity(ranked.len());
@@ -205,26 +209,25 @@ fn filters(searcher: &Searcher, fields: &Fields, request: &SearchRequest) -> Res
     Ok(filters)
 }
 
-/// Counts, ranks and (optionally) facets in one pass over the matching passages.
+/// Counts, ranks and (optionally) facets the matching passages.
 fn collect(
     searcher: &Searcher,
     query: &dyn Query,
     request: &SearchRequest,
+    block_wand: bool,
 ) -> Result<(u64, Vec<Ranked>, Option<Facets>)> {
     match request.sort {
-        SortOrder::Relevance => collect_with(searcher, query, request, |n| {
-            MapFruit(
-                TopDocs::with_limit(n).order_by(((SortBySimilarityScore, Order::Desc), by_article(), by_passage())),
-                |top: Vec<(ByScore, DocAddress)>| {
-                    top.into_iter()
-                        .map(|((score, id, _), address)| Ranked { score, address, article_id: id.unwrap_or_default() })
-                        .collect()
-                },
-            )
-        }),
+        // Where Block-WAND applies, the best passages are found without scoring every match
+        // ([`rank`]), so counting is a pass of its own that does not score. Elsewhere
+        // (phrases, required words, filters) ranking visits and scores every match anyway,
+        // and a second pass over the matches would cost more than it saves.
+        SortOrder::Relevance => {
+            let passes = if block_wand { Passes::Separate } else { Passes::Shared };
+            collect_with(searcher, query, request, passes, |n| BestByScore { limit: n })
+        }
         SortOrder::Newest | SortOrder::Oldest => {
             let order = if request.sort == SortOrder::Newest { Order::Desc } else { Order::Asc };
-            collect_with(searcher, query, request, move |n| {
+            collect_with(searcher, query, request, Passes::Shared, move |n| {
                 MapFruit(
                     TopDocs::with_limit(n).order_by((
                         (SortByStaticFastValue::<tantivy::DateTime>::for_field("date"), order),
@@ -246,8 +249,15 @@ fn collect(
     }
 }
 
-/// Sort keys: (score, article id, passage) and (date, score, article id, passage).
-type ByScore = (f32, Option<String>, Option<u64>);
+/// Whether counting shares the ranking's pass over the matches: it should when ranking
+/// visits (and scores) every match anyway, and should not when ranking can skip most.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Passes {
+    Shared,
+    Separate,
+}
+
+/// Sort key of the date orders: (date, score, article id, passage).
 type ByDate = (Option<tantivy::DateTime>, f32, (Option<String>, Option<u64>));
 
 // A 3-tuple with a nested pair rather than a flat 4-tuple: in tantivy 0.27 the flat
@@ -272,6 +282,7 @@ fn collect_with<C>(
     searcher: &Searcher,
     query: &dyn Query,
     request: &SearchRequest,
+    passes: Passes,
     top_collector: impl Fn(usize) -> C,
 ) -> Result<(u64, Vec<Ranked>, Option<Facets>)>
 where
@@ -283,14 +294,18 @@ where
     let wanted = request.offset.saturating_add(request.limit);
     let first = if request.per_article == 0 { wanted } else { wanted.saturating_mul(4) };
     let mut window = first.clamp(16, FIRST_WINDOW_MAX);
-    let (total, mut candidates, facet_counts) = if request.facet_limit > 0 {
-        let (total, top, counts) = searcher
-            .search(query, &(Count, top_collector(window), FacetCounter { limit: request.facet_limit }))
-            .map_err(query_error)?;
-        (total as u64, top, Some(counts))
-    } else {
-        let (total, top) = searcher.search(query, &(Count, top_collector(window))).map_err(query_error)?;
-        (total as u64, top, None)
+    let facet_counter = (request.facet_limit > 0).then_some(FacetCounter { limit: request.facet_limit });
+    let (total, mut candidates, facet_counts) = match passes {
+        Passes::Shared => {
+            let (total, top, counts) =
+                searcher.search(query, &(Count, top_collector(window), facet_counter)).map_err(query_error)?;
+            (total as u64, top, counts)
+        }
+        Passes::Separate => {
+            let (total, counts) = searcher.search(query, &(Count, facet_counter)).map_err(query_error)?;
+            let top = searcher.search(query, &top_collector(window)).map_err(query_error)?;
+            (total as u64, top, counts)
+        }
     };
     loop {
         let kept = per_article(candidates, request.per_article);

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Searcher, Term};
@@ -33,6 +33,9 @@ const SEARCHED: [(&str, f32); 3] = [("text", 1.0), ("heading", 0.5), ("title", 0
 pub struct ParsedQuery {
     pub query: Box<dyn Query>,
     pub warnings: Vec<String>,
+    /// Tantivy can find the best passages without scoring every match (Block-WAND): one
+    /// or more words any of which may appear, without a phrase or an exclusion.
+    pub block_wand: bool,
 }
 
 /// Parses the query language. An empty query matches every passage (useful with filters).
@@ -50,7 +53,7 @@ pub fn parse_text_query(
         return Err(Error::BadQuery(format!("parentheses nested deeper than {MAX_NESTING}")));
     }
     if text.trim().is_empty() {
-        return Ok(ParsedQuery { query: Box::new(AllQuery), warnings: Vec::new() });
+        return Ok(ParsedQuery { query: Box::new(AllQuery), warnings: Vec::new(), block_wand: false });
     }
     let searched: Vec<Field> = SEARCHED.iter().map(|(name, _)| field_named(fields, name)).collect();
     let mut parser = QueryParser::for_index(index, searched.clone());
@@ -82,7 +85,27 @@ pub fn parse_text_query(
     }
     let warnings =
         if problems.is_empty() { Vec::new() } else { vec![format!("query read leniently ({})", problems.join("; "))] };
-    Ok(ParsedQuery { query: lift_negations(query), warnings })
+    let query = lift_negations(query);
+    let block_wand = only_optional_words(query.as_ref());
+    Ok(ParsedQuery { query, warnings, block_wand })
+}
+
+/// Words (field-boosted or not, as the parser writes a word searched in several fields) any
+/// of which may appear: the shape Tantivy ranks with Block-WAND. Phrases are refused
+/// because their positions must be checked at every match.
+fn only_optional_words(query: &dyn Query) -> bool {
+    let mut needs_positions = false;
+    query.query_terms(&mut |_, positions| needs_positions |= positions);
+    !needs_positions && optional_words(query)
+}
+
+fn optional_words(query: &dyn Query) -> bool {
+    query.is::<TermQuery>()
+        || query.is::<BoostQuery>()
+        || query.downcast_ref::<BooleanQuery>().is_some_and(|boolean| {
+            !boolean.clauses().is_empty()
+                && boolean.clauses().iter().all(|(occur, sub)| *occur == Occur::Should && optional_words(sub.as_ref()))
+        })
 }
 
 /// Makes `a AND NOT b` exclude `b`, as in Lexis and Factiva. Tantivy reads it as
@@ -496,6 +519,24 @@ mod tests {
         assert!(!same_name("michelle obama", "barack obama"));
         assert!(!same_name("donald trump", "trump"), "a surname alone may be another Trump");
         assert!(!same_name("obama", "barack obama jr") && !same_name("ama", "barack obama"));
+    }
+
+    #[test]
+    fn only_words_any_of_which_may_appear_are_ranked_by_skipping() {
+        let dir = tempfile::tempdir().unwrap();
+        let news = crate::index::NewsIndex::open_or_create(dir.path()).unwrap();
+        let block_wand = |text: &str, all: bool| {
+            parse_text_query(&news.index, &news.fields, text, all).map(|parsed| parsed.block_wand).unwrap()
+        };
+        for text in ["said", "trade war tariffs", "water OR dam", "title:water", "(water OR dam) river", "water^2 dam"]
+        {
+            assert!(block_wand(text, false), "{text:?}");
+        }
+        for text in ["", "\"white house\"", "+water +dam", "water -dam", "water AND NOT dam", "water \"iron curtain\""]
+        {
+            assert!(!block_wand(text, false), "{text:?}");
+        }
+        assert!(!block_wand("water dam", true), "--all makes every word required");
     }
 
     #[test]
