@@ -51,6 +51,7 @@ ND="$ROOT/target/release/newsdex"
 BASE="$ROOT/target/release/examples/baseline_tantivy"
 GROW="$ROOT/target/release/examples/grow_corpus"
 WARM="$ROOT/target/release/examples/bench_search"
+NOX="$ROOT/target/release/examples/index_without_extraction"
 
 BENCH_DIR="${TMPDIR:-/tmp}/newsdex-bench"
 WORK="$BENCH_DIR/run-$$"
@@ -125,6 +126,12 @@ for scale in "${SCALES[@]}"; do
     measure "$scale" newsdex-index "$WORK/nd-$scale" "$ND" index "$corpus" --index "$WORK/nd-$scale" -q
     # Re-indexing the unchanged corpus: measured at 1× only (it re-reads everything).
     [[ $scale == 1 ]] && measure "$scale" newsdex-reindex "$WORK/nd-$scale" "$ND" index "$corpus" --index "$WORK/nd-$scale" -q
+    # The same pipeline and writer without country and speaker extraction: what the rest of
+    # newsdex's indexing costs (1× only).
+    if [[ $scale == 1 ]]; then
+        measure "$scale" newsdex-index-no-extraction "$WORK/nx-$scale" "$NOX" "$corpus" "$WORK/nx-$scale"
+        rm -rf "$WORK/nx-$scale"
+    fi
     echo "cold queries ×$scale: $RUNS fresh processes per query and tool (load $(load))" >&2
     rg_file=""
     [[ $scale == 1 && $HAVE_RG == 1 ]] && rg_file="$WORK/paragraphs.jsonl"
@@ -226,6 +233,11 @@ if b1 and n1:
     x = ratio(n1["rss"], b1["rss"]); target("index peak RSS newsdex / baseline", f"{x:.2f}×", x <= 2, "≤ 2×")
     x = ratio(n1["anon"], b1["anon"]); target("index peak anonymous memory newsdex / baseline", f"{x:.2f}×", x <= 2, "≤ 2×")
     x = ratio(n1["size"], b1["size"]); target("index size newsdex / baseline", f"{x:.2f}×", True, "(reported)")
+x1 = rows.get((1, "newsdex-index-no-extraction"))
+if b1 and n1 and x1:
+    x = ratio(x1["wall"], b1["wall"])
+    share = 1 - ratio(x1["wall"], n1["wall"])
+    target("index wall without extraction / baseline", f"{x:.2f}× (extraction: {share:.0%} of newsdex's wall)", True, "(reported)")
 if n1 and r1:
     x = ratio(r1["wall"], n1["wall"]); target("re-index unchanged / full index (wall)", f"{x:.2f} ({r1['wall']:.1f} s)", x <= 0.1, "small fraction (≤ 0.1)")
 

@@ -48,6 +48,18 @@ pub fn run(
     inputs: &[PathBuf],
     fields: &FieldMap,
     is_unchanged: impl Fn(&Article) -> bool + Sync + Send,
+    consume: impl FnMut(Event) -> bool,
+) {
+    run_with(inputs, fields, is_unchanged, enrich, consume);
+}
+
+/// [`run`] with another enrichment step than [`enrich`]: the benchmark of indexing without
+/// extraction (`examples/index_without_extraction.rs`) passes one that only splits passages.
+pub fn run_with(
+    inputs: &[PathBuf],
+    fields: &FieldMap,
+    is_unchanged: impl Fn(&Article) -> bool + Sync + Send,
+    enrich: impl Fn(Article) -> EnrichedArticle + Sync + Send,
     mut consume: impl FnMut(Event) -> bool,
 ) {
     let (record_tx, record_rx) = bounded::<(u64, Record)>(QUEUE);
@@ -78,8 +90,11 @@ pub fn run(
         });
         scope.spawn(move || {
             record_rx.into_iter().par_bridge().for_each(|(seq, record)| {
-                let events =
-                    if stop.load(Ordering::Relaxed) { Vec::new() } else { process(record, fields, &is_unchanged) };
+                let events = if stop.load(Ordering::Relaxed) {
+                    Vec::new()
+                } else {
+                    process(record, fields, &is_unchanged, &enrich)
+                };
                 let _ = batch_tx.send(Batch { seq, events });
             });
         });
@@ -112,7 +127,12 @@ pub fn run(
 
 /// Parses, cleans and enriches one record. A bug that panics on some input costs that
 /// record only: it is reported like any other unreadable input and the run goes on.
-fn process(record: Record, fields: &FieldMap, is_unchanged: &(impl Fn(&Article) -> bool + Sync)) -> Vec<Event> {
+fn process(
+    record: Record,
+    fields: &FieldMap,
+    is_unchanged: &(impl Fn(&Article) -> bool + Sync),
+    enrich: &(impl Fn(Article) -> EnrichedArticle + Sync),
+) -> Vec<Event> {
     let origin: Origin = record.origin.clone();
     let work = std::panic::AssertUnwindSafe(|| {
         let mut events = Vec::new();

@@ -58,7 +58,7 @@ pub struct IndexArgs {
 
 pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    return_freed_memory();
+    newsdex::index::writer::return_freed_memory();
     let fields = FieldMap::from_overrides(&args.input.fields)?;
     let dir = &args.index.dir;
     let news_index = match NewsIndex::open_or_create(dir) {
@@ -219,22 +219,6 @@ fn id_conflict(outcome: &Outcome, article: &Article) -> Option<String> {
             article.origin, article.id
         )
     })
-}
-
-/// Keeps the memory of a long run flat. Tantivy's indexing threads take their memory in
-/// 1 MiB pages and free all of it at each commit. glibc's allocator maps such a block on
-/// its own and unmaps it when freed, but after the first such free it raises its threshold
-/// for mapping (up to 32 MiB), and the pages then come from heaps that are not given back
-/// whole: the memory held after each commit rose through the run (on 10× AllSides, from
-/// 110 MB after the first commit to about 400 MB after the last). A fixed threshold keeps
-/// large blocks mapped, so what a commit frees goes back to the system.
-fn return_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets a parameter of the allocator (under the allocator's own
-    // lock), before the writer's threads start; 128 KiB is glibc's own default threshold.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 << 10);
-    }
 }
 
 /// Articles, passages and throughput on stderr, only when stderr is a terminal.
