@@ -548,6 +548,11 @@ fn word_len(s: &str) -> usize {
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
+    // Whether a single quotation mark opened and has not closed: a capitalised word ending
+    // in "s'" then closes it. Otherwise it is a plural possessive ("the Liberal Democrats'
+    // spokesman"), except in the run of capitalised words that opens a sentence or clause
+    // ("Williams' track beat …"), which stays a name that a later "he" may refer to.
+    let mut single_quote_open = false;
     let bytes_len = s.len();
     while i < bytes_len {
         let rest = &s[i..];
@@ -565,6 +570,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         for (k, ch) in word.char_indices() {
             if matches!(ch, '"' | '“' | '‘' | '«' | '(' | '[' | '\'' | '„' | '”' | '’' | '»') || ch == PH {
                 lead_break = true;
+                single_quote_open |= matches!(ch, '‘' | '\'');
                 a = k + ch.len_utf8();
             } else {
                 break;
@@ -589,19 +595,22 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     trail_break = true;
                     b -= ch.len_utf8();
                 }
-                // "the families' representative": a plural possessive, not a closing quote
-                // (a quoted lower-case word would have its opening mark on it)
+                // "the families' representative", "the Liberal Democrats' spokesman": a plural
+                // possessive, not a closing quote (a quoted lower-case word would have its
+                // opening mark on it; a capitalised one closes a quotation only if one is open)
                 '\'' | '’'
                     if b == word.len()
                         && !lead_break
                         && word[a..b - ch.len_utf8()].ends_with('s')
-                        && word[a..].chars().next().is_some_and(char::is_lowercase) =>
+                        && (word[a..].chars().next().is_some_and(char::is_lowercase)
+                            || !single_quote_open && !in_opening_run(&out)) =>
                 {
                     poss_mark = true;
                     b -= ch.len_utf8();
                 }
                 '\'' | '’' => {
                     trail_break = true;
+                    single_quote_open = false;
                     b -= ch.len_utf8();
                 }
                 c if c == PH => {
@@ -630,6 +639,12 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         out.push(Tok { core, start, lead_break, trail_break, poss });
     }
     out
+}
+
+/// Whether the next word would continue a run of capitalised words that opens a sentence
+/// or follows a break (the tokens since the last break are all capitalised).
+fn in_opening_run(tokens: &[Tok]) -> bool {
+    tokens.iter().rev().take_while(|t| !t.trail_break).all(|t| t.core.starts_with(char::is_uppercase))
 }
 
 /// "Jr.", "Sr", "III": the generation suffix that may close a name.
@@ -3311,6 +3326,22 @@ mod tests {
             "Dana Roux told Fox News Okafor was wrong.",
         ]);
         assert_eq!(none.per_passage, vec![v(&[]); 4]);
+    }
+
+    #[test]
+    fn a_capitalised_plural_possessive_inside_a_role_is_not_a_closing_quote() {
+        let a = attribute(&[
+            "Ines Ruiz, the Liberal Democrats' spokeswoman, said it was vital to know.",
+            "Tomas Brandt, director of the Immigrants’ Rights Project, said the rule was unlawful.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&["Ines Ruiz"]), v(&["Tomas Brandt"])]);
+        // The same mark closes a single-quoted phrase that is open.
+        let toks = tokenize("He called it 'the Democrats' plan' and left.");
+        let democrats = toks.iter().find(|t| t.core == "Democrats").unwrap();
+        assert!(democrats.trail_break && !democrats.poss);
+        let toks = tokenize("Ines Ruiz, the Liberal Democrats' spokeswoman");
+        let democrats = toks.iter().find(|t| t.core == "Democrats").unwrap();
+        assert!(democrats.poss && !democrats.trail_break);
     }
 
     #[test]
