@@ -1303,7 +1303,10 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
     if !(starts_lower || age || DETERMINERS.contains(&first.to_lowercase().as_str())) || s == 0 {
         return None;
     }
-    if (end - s) > 14 {
+    // A relative clause may run long ("Susan Reyes, who helped sink her party's efforts to
+    // repeal the law earlier this year, said"): "who" tells it from the sentence's own words.
+    let longest = if first.eq_ignore_ascii_case("who") { 40 } else { 14 };
+    if (end - s) > longest {
         return None;
     }
     // "Laura Pines, D-Ore., who led the inquiry, said": the tag is an appositive of its own
@@ -3342,6 +3345,14 @@ mod tests {
         let toks = tokenize("Ines Ruiz, the Liberal Democrats' spokeswoman");
         let democrats = toks.iter().find(|t| t.core == "Democrats").unwrap();
         assert!(democrats.poss && !democrats.trail_break);
+    }
+
+    #[test]
+    fn a_long_relative_clause_after_the_name_keeps_the_name_as_subject() {
+        let a = attribute(&[
+            "Nadia Ferreira, who served for a decade as the city's chief engineer before she ran the port authority in the north, said the bridge was safe.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&["Nadia Ferreira"])]);
     }
 
     #[test]
