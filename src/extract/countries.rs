@@ -583,6 +583,25 @@ const STOP_BEFORE: &[&str] = &[
 
 /// Capitalised words that may follow a personal-looking country name without
 /// making it a person or an organisation ("Jordan King Hussein").
+/// Capitalised words that name a part or the surroundings of the city after them
+/// ("Metropolitan Toronto", "Greater London", "Downtown Chicago", "Old Delhi").
+const PART_OF_CITY: &[&str] = &[
+    "metropolitan",
+    "greater",
+    "downtown",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "inner",
+    "outer",
+    "upper",
+    "lower",
+    "old",
+    "suburban",
+];
+
 const FOLLOW_OK: &[&str] = &[
     "government",
     "govt",
@@ -1217,7 +1236,8 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
             continue;
         }
         // A city right after a capitalised word is part of a name
-        // ("Chase Manhattan", "Manufacturers Hanover", "First Chicago").
+        // ("Chase Manhattan", "Manufacturers Hanover", "First Chicago"), unless the word
+        // is one that narrows a place ("Greater London", "Lower Manhattan").
         if c[i].kind == Kind::Capital
             && !p.personal
             && has_lower(&text[s..e])
@@ -1229,6 +1249,7 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
                 && !prev_is_match
                 && !in_list(STOP_BEFORE, w)
                 && !in_list(FOLLOW_OK, w)
+                && !in_list(PART_OF_CITY, w)
                 && w.chars().all(char::is_alphabetic)
             {
                 c[i].keep = false;
@@ -2285,6 +2306,7 @@ mod tests {
         assert_eq!(codes("Air India bought jets."), ["IN"]);
         assert!(codes("Loans from Chase Manhattan and Manufacturers Hanover.").is_empty());
         assert_eq!(codes("Bankers in central London and in Manhattan."), ["GB", "US"]);
+        assert_eq!(codes("Bonds of Metropolitan Toronto, homes in Greater London."), ["CA", "GB"]);
     }
 
     #[test]
