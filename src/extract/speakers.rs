@@ -1289,6 +1289,11 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
         && let Some(c) = eval_run(&toks[rs..=end])
         && matches!(c, Cand::Person { .. })
     {
+        // "Mark Ode, the lawyer for the third woman, Julie Sand, told": the second name is
+        // the one the role is of or for; the first is who spoke
+        if let Some(found) = person_before_role_of(toks, s) {
+            return Some(found);
+        }
         return Some((c, toks[rs].start));
     }
     if matches!(toks[end].core.to_lowercase().as_str(), "he" | "she") && s == end {
@@ -1328,6 +1333,30 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
         return Some((head, toks[hs].start));
     }
     Some((c, toks[rs].start))
+}
+
+/// The person in "Mark Ode, the lawyer for the third woman, Julie Sand," when `name_start`
+/// opens the last name: a name filling its part, then a role of or for someone (opening with
+/// a determiner or a lower-case word), then the name that role names.
+fn person_before_role_of(toks: &[Tok], name_start: usize) -> Option<(Cand, usize)> {
+    let role_end = name_start.checked_sub(1)?;
+    let mut role_start = role_end;
+    while role_start > 0 && !toks[role_start - 1].trail_break {
+        role_start -= 1;
+    }
+    let opening = toks[role_start].core;
+    let appositive = opening.starts_with(char::is_lowercase) || DETERMINERS.contains(&opening.to_lowercase().as_str());
+    let of_someone = toks[role_start..=role_end].iter().any(|t| matches!(t.core, "of" | "for" | "to"));
+    if role_start == 0 || !appositive || !of_someone || role_end - role_start > 10 {
+        return None;
+    }
+    let person_end = role_start - 1;
+    let person_start = run_start_ending_at(toks, person_end)?;
+    let opens_its_part = person_start == 0 || toks[person_start - 1].trail_break;
+    match eval_run(&toks[person_start..=person_end])? {
+        person @ Cand::Person { .. } if opens_its_part => Some((person, toks[person_start].start)),
+        _ => None,
+    }
 }
 
 /// A name run preceded by an acronym is an organisation's name ("BNP Paribas", "SG
@@ -3353,6 +3382,16 @@ mod tests {
             "Nadia Ferreira, who served for a decade as the city's chief engineer before she ran the port authority in the north, said the bridge was safe.",
         ]);
         assert_eq!(a.per_passage, vec![v(&["Nadia Ferreira"])]);
+    }
+
+    #[test]
+    fn a_name_after_a_role_of_someone_is_that_someone_not_the_speaker() {
+        let a = attribute(&[
+            "Mark Ode, the lawyer for the third woman, Julie Sand, told reporters his client was ready.",
+            "Tom Reed, a friend of the victim, Ann Lee, said: \"She was kind.\"",
+            "The head of the audit office, Sir John Bourn, said the costs were high.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&["Mark Ode"]), v(&["Tom Reed"]), v(&["John Bourn"])]);
     }
 
     #[test]
