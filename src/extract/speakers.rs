@@ -1565,14 +1565,39 @@ struct QSpan {
 fn find_quotes(p: &str) -> Vec<QSpan> {
     let mut out = Vec::new();
     let mut cur: Option<(usize, usize)> = None; // (open, text_start)
+    // Some outlets quote with single marks ('We will win,' she said.). They are read as
+    // quotation marks only in a paragraph without double ones, and only as a pair: an
+    // opening mark before a word, a closing one right after the quotation's punctuation.
+    // Apostrophes ("don't", "the Democrats' plan", "the '90s") are neither.
+    let single = !p.contains(['"', '“', '”', '«', '»', '„']);
     for (i, &byte) in p.as_bytes().iter().enumerate() {
-        // every quotation mark is '"' or starts with 0xC2 (« ») or 0xE2 (“ ” „)
-        if !matches!(byte, b'"' | 0xC2 | 0xE2) {
+        // every quotation mark is '"' or '\'' or starts with 0xC2 (« ») or 0xE2 (“ ” „ ‘ ’)
+        if !matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2) {
             continue;
         }
         let Some(c) = p[i..].chars().next() else { continue };
         let prev = p[..i].chars().next_back();
         let next = p[i + c.len_utf8()..].chars().next();
+        if matches!(c, '\'' | '‘' | '’') {
+            if !single {
+                continue;
+            }
+            let can_open = c != '’'
+                && prev.is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c))
+                && next.is_some_and(char::is_alphabetic);
+            let can_close = c != '‘'
+                && prev.is_some_and(|c| ".,?!".contains(c))
+                && next.is_none_or(|c| c.is_whitespace() || ")]}—–-".contains(c));
+            match cur {
+                Some((open, ts)) if can_close => {
+                    out.push(QSpan { open, text_start: ts, text_end: i, close_end: i + c.len_utf8(), closed: true });
+                    cur = None;
+                }
+                _ if can_open => cur = Some((i, i + c.len_utf8())),
+                _ => {}
+            }
+            continue;
+        }
         let (can_open, can_close) = match c {
             '"' => {
                 let o = prev.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c))
@@ -1611,7 +1636,8 @@ fn find_quotes(p: &str) -> Vec<QSpan> {
             }
         }
     }
-    if let Some((open, ts)) = cur {
+    // An unclosed single mark was an apostrophe after all ("rock 'n roll").
+    if let Some((open, ts)) = cur.filter(|_| !single) {
         out.push(QSpan { open, text_start: ts, text_end: p.len(), close_end: p.len(), closed: false });
     }
     out
@@ -3392,6 +3418,19 @@ mod tests {
             "The head of the audit office, Sir John Bourn, said the costs were high.",
         ]);
         assert_eq!(a.per_passage, vec![v(&["Mark Ode"]), v(&["Tom Reed"]), v(&["John Bourn"])]);
+    }
+
+    #[test]
+    fn single_quotation_marks_quote_where_no_double_ones_are_used() {
+        let a = attribute(&[
+            "'We will win,' said Ann Lee. 'The Democrats' plan fails,' she added.",
+            "‘I don't know,’ Ann Lee told reporters.",
+            "He called it 'a disgrace' and left; the '90s were different.",
+            "\"Yes,\" Ann Lee said of the 'deal,' smiling.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&["Ann Lee"]), v(&["Ann Lee"]), v(&[]), v(&["Ann Lee"])]);
+        let quotes: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(quotes, ["We will win", "The Democrats' plan fails", "I don't know", "Yes"]);
     }
 
     #[test]
