@@ -159,22 +159,15 @@ fn gather_near_best(
         kth - kth.abs() * SLACK
     }
     let alive = segment.alive_bitset();
-    // The `limit` best scores so far, the lowest on top.
-    let mut best_scores: BinaryHeap<Reverse<TotalScore>> = BinaryHeap::with_capacity(limit + 1);
+    let mut best_scores = BestScores { limit, lowest_on_top: BinaryHeap::with_capacity(limit + 1) };
     let mut gathered: Vec<(DocId, Score)> = Vec::new();
     let mut piled_up = false;
     weight.for_each_pruning(Score::MIN, segment, &mut |doc, score| {
-        let kth = |best: &BinaryHeap<Reverse<TotalScore>>| {
-            (best.len() >= limit).then(|| best.peek().map_or(Score::MIN, |Reverse(TotalScore(s))| *s))
-        };
         if alive.is_none_or(|alive| alive.is_alive(doc)) {
             gathered.push((doc, score));
-            best_scores.push(Reverse(TotalScore(score)));
-            if best_scores.len() > limit {
-                best_scores.pop();
-            }
+            best_scores.push(score);
         }
-        let Some(kth) = kth(&best_scores) else { return Score::MIN };
+        let Some(kth) = best_scores.kth() else { return Score::MIN };
         if gathered.len() >= 2 * cap {
             gathered.retain(|&(_, s)| s >= floor(kth));
             if gathered.len() > cap {
@@ -187,13 +180,32 @@ fn gather_near_best(
     if piled_up {
         return Ok(None);
     }
-    if let Some(Reverse(TotalScore(kth))) = best_scores.peek().filter(|_| best_scores.len() >= limit) {
-        let floor = floor(*kth);
-        gathered.retain(|&(_, s)| s >= floor);
+    if let Some(kth) = best_scores.kth() {
+        gathered.retain(|&(_, s)| s >= floor(kth));
     }
     let mut docs: Vec<DocId> = gathered.into_iter().map(|(doc, _)| doc).collect();
     docs.sort_unstable();
     Ok(Some(docs))
+}
+
+/// The `limit` best scores offered so far.
+struct BestScores {
+    limit: usize,
+    lowest_on_top: BinaryHeap<Reverse<TotalScore>>,
+}
+
+impl BestScores {
+    fn push(&mut self, score: Score) {
+        self.lowest_on_top.push(Reverse(TotalScore(score)));
+        if self.lowest_on_top.len() > self.limit {
+            self.lowest_on_top.pop();
+        }
+    }
+
+    /// The `limit`-th best score, once `limit` have been offered.
+    fn kth(&self) -> Option<Score> {
+        self.lowest_on_top.peek().filter(|_| self.lowest_on_top.len() >= self.limit).map(|Reverse(TotalScore(s))| *s)
+    }
 }
 
 /// A score ordered by `total_cmp`.
