@@ -16,6 +16,10 @@
 //! figures over labelled articles only follow. The file is split by id parity into a tuning half (even ids) and a check
 //! half (odd ids) so that rules tuned on one half can be checked on the other.
 //!
+//! Last, over the stories Reuters filed twice, it prints how well the `places` of the two
+//! copies agree with each other and the best F1 any tagger could reach on them: a ceiling
+//! set by the labels, not by newsdex.
+//!
 //! `--errors` prints the largest false-positive and false-negative classes by place.
 //! `--without-datelines` drops each story's dateline before extraction, to measure `about`
 //! as it works on archives that have none (BBC, AllSides, most scraped pages).
@@ -71,7 +75,13 @@ struct Outcome {
     dateline_code: String,
     mention_counts: String,
     passages: String,
+    /// The body's first [`REPEAT_KEY_CHARS`] characters, whitespace collapsed: stories that
+    /// share it are one story filed twice (see [`label_agreement`]).
+    repeat_key: String,
 }
+
+/// How much of a body two filings of one story share, at least.
+const REPEAT_KEY_CHARS: usize = 300;
 
 fn compare(gold: &BTreeSet<String>, pred: &BTreeSet<String>, skip_usa: bool) -> Counts {
     let keep = |p: &&String| !(skip_usa && p.as_str() == "usa");
@@ -113,6 +123,15 @@ fn main() {
                 .as_array()
                 .map(|a| a.iter().filter_map(|v| v.as_str()).map(str::to_string).collect())
                 .unwrap_or_default();
+            let repeat_key: String = value["body"]
+                .as_str()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(REPEAT_KEY_CHARS)
+                .collect();
             let raw = parse_object(line, &fields).map_err(|e| format!("line {lineno}: {e}"))?;
             let origin = Origin { path: path.display().to_string(), line: Some(lineno as u64) };
             let (mut article, _warning) = finish(origin, raw).map_err(|p| p.to_string())?;
@@ -157,6 +176,7 @@ fn main() {
                 dateline_code: dateline_code.to_string(),
                 mention_counts: mention_counts.join(","),
                 passages: passages.join("|"),
+                repeat_key,
             })
         })
         .collect();
@@ -243,6 +263,8 @@ fn main() {
         }
     }
 
+    label_agreement(&outcomes);
+
     if let Some(dump) = dump {
         let mut out = String::new();
         for o in &outcomes {
@@ -265,5 +287,47 @@ fn main() {
             eprintln!("cannot write {}: {e}", dump.display());
             std::process::exit(1);
         }
+    }
+}
+
+/// How far any tagger can get: Reuters filed some stories twice, and the two copies do not
+/// always carry the same `places`. Over those pairs this prints how well the labels agree
+/// with themselves, the best F1 any tagger can reach on them (it answers both copies alike, so
+/// each place on one copy only is an error against one of them, and a place on both copies
+/// is found twice at best), and newsdex's own F1 on the same stories.
+fn label_agreement(outcomes: &[Outcome]) {
+    let mut copies: HashMap<&str, Vec<&Outcome>> = HashMap::new();
+    for o in outcomes.iter().filter(|o| o.repeat_key.chars().count() == REPEAT_KEY_CHARS) {
+        copies.entry(o.repeat_key.as_str()).or_default().push(o);
+    }
+    let mut groups: Vec<Vec<&Outcome>> = copies.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort_by_key(|g| g[0].line);
+    let pairs: Vec<(&Outcome, &Outcome)> = groups
+        .iter()
+        .flat_map(|g| g.iter().enumerate().flat_map(|(i, a)| g[i + 1..].iter().map(move |b| (*a, *b))))
+        .collect();
+    let in_pairs: Vec<&Outcome> = groups.iter().flatten().copied().collect();
+    println!(
+        "\nthe same story filed twice (first {REPEAT_KEY_CHARS} characters of the body alike): {} pairs, {} stories",
+        pairs.len(),
+        in_pairs.len()
+    );
+    for skip_usa in [false, true] {
+        let (mut agree, mut best, mut ours) = (Counts::default(), Counts::default(), Counts::default());
+        for (a, b) in &pairs {
+            let between = compare(&a.gold, &b.gold, skip_usa);
+            agree.add(between);
+            best.add(Counts { tp: 2 * between.tp, fp: 0, fn_: between.fp + between.fn_ });
+        }
+        for o in &in_pairs {
+            ours.add(compare(&o.gold, &o.pred, skip_usa));
+        }
+        println!(
+            "  {:<14} labels agree F1 {:.4}; best any tagger can do {:.4}; newsdex {:.4}",
+            if skip_usa { "without usa:" } else { "all places:" },
+            agree.prf().2,
+            best.prf().2,
+            ours.prf().2
+        );
     }
 }
