@@ -108,7 +108,7 @@ const TITLES: &[&str] = &[
     "Sultan", "Premier", "Commander", "Founder", "CEO", "Councillor", "Councilman",
     "Councilwoman", "Assemblyman", "Assemblywoman", "Sheriff", "Chef", "Mme", "Mme.", "M.", "Herr", "Frau", "Dep.", "Supt.", "Insp.", "Sec.",
     "Pres.", "Atty.", "Hon.", "Honourable", "Honorable", "MP", "Cllr", "Rt", "Ald.", "Adviser",
-    "Advisor", "Justices", "Sens.", "Reps.", "Govs.",
+    "Advisor", "Justices", "Sens.", "Reps.", "Govs.", "Drs.", "Profs.", "Gens.", "Messrs.", "Messrs",
     // dot-less abbreviations ("Chief Supt Deats")
     "Supt", "Insp", "Det", "Sgt", "Lt", "Col", "Capt", "Maj", "Gen", "Gov", "Sen", "Rep",
     // occupations and descriptions written like titles ("Actor Keanu Reeves", "Wales prop Adam Jones")
@@ -352,7 +352,8 @@ const PARTICLES: &[&str] = &[
 const ABBREVS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Sgt",
     "Rev", "St", "Jr", "Sr", "Mt", "Ft", "Hon", "Det", "Adm", "Supt", "Insp", "Sec", "Pres",
-    "Atty", "Ald", "Mme", "Dep", "Cmdr", "Cdr", "Cpl", "Pvt", "Brig", "Spc", "No", "Nos", "vs", "Inc", "Ltd", "Corp", "Co", "Jan", "Feb",
+    "Atty", "Ald", "Mme", "Dep", "Cmdr", "Cdr", "Cpl", "Pvt", "Brig", "Spc", "Sens", "Reps", "Govs",
+    "Drs", "Profs", "Gens", "Messrs", "No", "Nos", "vs", "Inc", "Ltd", "Corp", "Co", "Jan", "Feb",
     "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "etc", "e.g", "i.e", "Ph.D",
     "U.S", "U.K", "U.N", "D.C", "a.m", "p.m", "Calif", "Fla", "Mass", "Conn",
 ];
@@ -834,7 +835,7 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
         return Some(Cand::Source(text));
     }
     let mut name: Vec<&Tok> = name.iter().collect();
-    trim_name(&mut name);
+    trim_name(&mut name, !titles.is_empty());
     if name.is_empty() {
         return None;
     }
@@ -955,8 +956,9 @@ fn same_first_name(a: &str, b: &str) -> bool {
 /// Drops words that open or close a name run without being part of the
 /// name: a nationality ("American Dent"), a participle or adjective opening
 /// the sentence ("Saying Britain", "Defiant Matt Williams") and a trailing
-/// weekday ("President Obama Tuesday said").
-fn trim_name(name: &mut Vec<&Tok>) {
+/// weekday ("President Obama Tuesday said"). After a title the name does not open the
+/// sentence, so a first word in "-ing" is a name there ("Polling Director Keating Holland").
+fn trim_name(name: &mut Vec<&Tok>, after_title: bool) {
     while name.len() >= 2 && name.last().is_some_and(|x| DAY_SET.contains(x.core) && x.core.ends_with("day")) {
         name.pop();
     }
@@ -988,7 +990,7 @@ fn trim_name(name: &mut Vec<&Tok>) {
         let first = name[0].core;
         // "Saudi Arabia": a demonym that opens a place name stays
         let drop = (is_demonym(first) && !(name.len() == 2 && PLACE_SET.contains(first)))
-            || (first.ends_with("ing") && !is_first_name(first))
+            || (first.ends_with("ing") && !is_first_name(first) && !after_title)
             || (name.len() >= 3 && !is_first_name(first) && is_first_name(name[1].core) && !is_particle(first));
         if !drop {
             break;
@@ -1176,6 +1178,13 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
     }
     if let Some(s) = run_start_ending_at(&toks, end) {
         let (c, s) = with_acronym_prefix(&toks, s, end, before);
+        // "the Journal of Law & Criminology concludes", "Procter & Gamble said": the end of
+        // an organisation's name
+        if s >= 2 && toks[s - 1].core == "&" && !toks[s - 2].trail_break && !toks[s - 1].trail_break {
+            let hs = run_start_ending_at(&toks, s - 2).unwrap_or(s - 2);
+            let text = before[toks[hs].start..].trim().trim_end_matches(',');
+            return Some((Cand::Source(text.to_string()), toks[hs].start));
+        }
         // "Nicolas Sarkozy of France", "the Department for Transport"
         if s >= 2
             && matches!(toks[s - 1].core, "of" | "for" | "at" | "from" | "in")
@@ -1331,6 +1340,24 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
         && let Some(head @ Cand::Person { .. }) = eval_run(&toks[hs..=head_end])
     {
         return Some((head, toks[hs].start));
+    }
+    // "Sean Kell, co-founder of Data for Progress, a think tank, said": the part before is
+    // an appositive too, and the name filling the part before that spoke
+    let mut ps = rs;
+    while ps > 0 && !toks[ps - 1].trail_break {
+        ps -= 1;
+    }
+    let opening = toks[ps].core;
+    if ps >= 1
+        && ps < rs
+        && prev_end - ps <= 14
+        && (opening.starts_with(char::is_lowercase) || DETERMINERS.contains(&opening.to_lowercase().as_str()))
+        && let first_end = before_party_tag(toks, ps - 1)
+        && let Some(fs) = run_start_ending_at(toks, first_end)
+        && (fs == 0 || toks[fs - 1].trail_break)
+        && let Some(person @ Cand::Person { .. }) = eval_run(&toks[fs..=first_end])
+    {
+        return Some((person, toks[fs].start));
     }
     Some((c, toks[rs].start))
 }
@@ -1831,6 +1858,20 @@ fn contains_word(text: &str, word: &str) -> bool {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+    })
+}
+
+/// Whether `word` is written capitalised inside a sentence somewhere in `text` (after a
+/// letter, a digit or a comma), as a name is ("Sen. Ted Cruz", "said Cruz") and a label
+/// opening a paragraph ("Opinion:", "Claim:") or an imperative ("Call it …:") is not.
+fn written_as_a_name(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let after = text[i + word.len()..].chars().next();
+        let mut before = text[..i].chars().rev();
+        // passages are joined by line breaks: one opens a paragraph
+        before.next().is_some_and(|c| c.is_whitespace() && c != '\n')
+            && before.next().is_some_and(|c| c.is_alphanumeric() || c == ',')
+            && !after.is_some_and(char::is_alphabetic)
     })
 }
 
@@ -2820,12 +2861,17 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 {
                     who = Some(art.resolve_direct(&c));
                 }
-                // "Mr Dean is confident though: \"...\"": the subject of a colon intro
+                // "Mr Dean is confident though: \"...\"": the subject of a colon intro. A lone
+                // word there is a known person's name ("Okafor: \"...\"" in a transcript) or
+                // a label ("Opinion:", "Counterpoint:", "Call it a strategy:").
                 if who.is_none()
                     && k == 0
                     && let Some(c) = colon_subject(pre)
                 {
-                    who = Some(art.resolve_direct(&c));
+                    who = match &c {
+                        Cand::Bare(tok) if !written_as_a_name(&art.text, tok) => art.person(&c, true).map(Who::Person),
+                        _ => Some(art.resolve_direct(&c)),
+                    };
                 }
                 if who.is_none() {
                     // chain member already attributed?
@@ -3431,6 +3477,42 @@ mod tests {
         assert_eq!(a.per_passage, vec![v(&["Ann Lee"]), v(&["Ann Lee"]), v(&[]), v(&["Ann Lee"])]);
         let quotes: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
         assert_eq!(quotes, ["We will win", "The Democrats' plan fails", "I don't know", "Yes"]);
+    }
+
+    #[test]
+    fn a_name_after_a_title_keeps_a_first_name_ending_in_ing() {
+        // "Saying Britain" opens a sentence; after "Director" the word is a name
+        let a = attribute(&["\"The news is bad,\" said Polling Director Keating Hollis."]);
+        assert_eq!(a.per_passage, vec![v(&["Keating Hollis"])]);
+    }
+
+    #[test]
+    fn a_plural_title_does_not_end_the_sentence() {
+        let a = attribute(&["\"It is a betrayal,\" said Sens. Mara Quill (R-Utah) and Tom Dace (D-Conn.)."]);
+        assert_eq!(a.per_passage, vec![v(&["Mara Quill"])]);
+    }
+
+    #[test]
+    fn a_lone_word_before_a_colon_speaks_only_when_it_names_someone_known() {
+        let a = attribute(&[
+            "Opinion: \"The Late Show\" is back.",
+            "Call it the big-tent strategy: \"We win by bringing everyone.\"",
+            "Senator Ruth Okafor spoke first.",
+            "Okafor: \"We will vote no.\"",
+            "Duval: \"No comment.\"",
+            "Reporters asked Duval about it. They met at The Guardian",
+            "Counterpoint: \"It polls well.\"",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&[]), v(&[]), v(&[]), v(&["Ruth Okafor"]), v(&["Duval"]), v(&[]), v(&[])]);
+    }
+
+    #[test]
+    fn the_end_of_an_organisation_name_is_no_speaker() {
+        let a = attribute(&[
+            "A study in the Journal of Law & Criminology concludes that \"the penalty does not deter\".",
+            "\"Warren loses,\" Sean Kell, co-founder of Data for Progress, a think tank, said.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&[]), v(&["Sean Kell"])]);
     }
 
     #[test]
