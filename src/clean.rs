@@ -326,9 +326,86 @@ fn is_sign_up_form(norm: &str) -> bool {
     terms.len() >= FORM_TERMS && !REPORTING.is_match(norm)
 }
 
-/// normalize each paragraph, drop empty ones and boilerplate.
+/// normalize each paragraph, take out pasted link cards, drop empty ones and boilerplate.
 pub fn clean_paragraphs<I: IntoIterator<Item = S>, S: AsRef<str>>(raw: I) -> Vec<String> {
-    raw.into_iter().map(|p| normalize(p.as_ref())).filter(|p| !p.is_empty() && !is_normalized_boilerplate(p)).collect()
+    raw.into_iter()
+        .map(|p| strip_link_cards(normalize(p.as_ref())))
+        .filter(|p| !p.is_empty() && !is_normalized_boilerplate(p))
+        .collect()
+}
+
+/// How far (in words) a link card may run from the name it repeats to its closing "MORE".
+const LINK_CARD_WORDS: usize = 150;
+/// How far back (in words) the name a link card repeats may end.
+const LINK_CARD_NAME_WORDS: usize = 8;
+
+/// Takes out the pop-up cards that some sites attach to a person's name and that scrapers
+/// paste into the text: "Speaker Nancy Pelosi Nancy PelosiHouse Republicans voice concerns
+/// … Overnight Health Care: … MORE (D-Calif.) said" becomes "Speaker Nancy Pelosi
+/// (D-Calif.) said". A card repeats the name just written (often in full: "Mitch McConnell
+/// Addison (Mitch) Mitchell McConnellGOP …"), its last word runs into the first of its
+/// headlines, and it ends with "MORE". Left in, the headlines match searches that the
+/// passage is not about and their names become speakers. All three marks are required:
+/// the surname repeated within [`LINK_CARD_NAME_WORDS`] words, the pasted word (a headline
+/// may open with a capital or a figure: "McCain2020 Democrats …"), and "MORE" within
+/// [`LINK_CARD_WORDS`] words.
+fn strip_link_cards(paragraph: String) -> String {
+    if !paragraph.contains(" MORE") {
+        return paragraph;
+    }
+    // word spans (start, end) in the current text
+    let spans = |text: &str| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (c == ' ', start) {
+                (true, Some(s)) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, text.len()));
+        }
+        out
+    };
+    let mut text = paragraph;
+    let mut from = 0;
+    'cards: loop {
+        let words = spans(&text);
+        for (k, &(start, end)) in words.iter().enumerate().skip(from) {
+            let word = &text[start..end];
+            let joins = word
+                .char_indices()
+                .zip(word.chars().skip(1))
+                .filter(|&((_, a), b)| a.is_lowercase() && (b.is_uppercase() || b.is_ascii_digit()))
+                .map(|((i, a), _)| start + i + a.len_utf8());
+            for join in joins {
+                let surname = &text[start..join];
+                let Some(name_end) = words[k.saturating_sub(LINK_CARD_NAME_WORDS)..k]
+                    .iter()
+                    .rev()
+                    .find(|&&(s, e)| &text[s..e] == surname)
+                else {
+                    continue;
+                };
+                // "MORE", "MORE,", "MORE’s"
+                let is_more =
+                    |w: &str| w.strip_prefix("MORE").is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+                let Some(more) = words[k + 1..].iter().take(LINK_CARD_WORDS).find(|&&(s, e)| is_more(&text[s..e]))
+                else {
+                    continue;
+                };
+                text.replace_range(name_end.1..more.0 + "MORE".len(), "");
+                from = words[..k].iter().filter(|&&(_, e)| e <= name_end.1).count();
+                continue 'cards;
+            }
+        }
+        return text;
+    }
 }
 
 #[cfg(test)]
@@ -358,6 +435,35 @@ mod tests {
         // ZWJ emoji sequence survives
         let fam = "👨\u{200D}👩\u{200D}👧";
         assert_eq!(normalize(fam), fam);
+    }
+
+    #[test]
+    fn link_cards_pasted_after_a_name_are_taken_out() {
+        let card = |p: &str| clean_paragraphs([p]).remove(0);
+        assert_eq!(
+            card("said Speaker Nia Pell Nia PellHouse votes on the bill | Senate waits MORE (D-Calif.) on Monday."),
+            "said Speaker Nia Pell (D-Calif.) on Monday."
+        );
+        assert_eq!(
+            card(
+                "Leader Mitch McCole Addison (Mitch) Mitchell McColeGOP senators balk at trial MORE (R-Ky.) and Sen. Bo Vane Robert (Bo) VaneWarren: 'No' MORE agreed."
+            ),
+            "Leader Mitch McCole (R-Ky.) and Sen. Bo Vane agreed."
+        );
+        assert_eq!(
+            card(
+                "Sen. Jon Kane Jon Sidney Kane2020 Democrats make play MORE, and President Vale Don Alan ValeFed cuts MORE’s aides."
+            ),
+            "Sen. Jon Kane, and President Vale’s aides."
+        );
+        // without the repeated name, or without MORE, nothing is taken out
+        for kept in [
+            "CrowdStrike said it found MORE evidence.",
+            "President Vale met Edward John ValeKamala aides.",
+            "The iPhone and the McLaren were shown.",
+        ] {
+            assert_eq!(card(kept), kept);
+        }
     }
 
     #[test]
