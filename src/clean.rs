@@ -306,6 +306,67 @@ fn is_normalized_boilerplate(norm: &str) -> bool {
     SHORT_RULES.is_match(body)
 }
 
+/// Fewest words of a [run of names](strip_runs_of_names).
+const NAME_RUN_WORDS: usize = 40;
+/// Lower-case words that join the parts of names ("Bosnia and Herzegovina", "Isle of Man").
+const NAME_JOINERS: &[&str] = &["of", "and", "the", "&", "de", "la", "du", "des", "da", "van", "von", "y", "el"];
+
+/// Takes out runs of at least [`NAME_RUN_WORDS`] capitalised words with no sentence end in
+/// them: the options of a scraped country picker ("Choose your country United States of
+/// America Afghanistan Albania …", 200 countries that would each become a mention of the
+/// passage), a menu, a chart's labels. No sentence runs that long on names alone, and the
+/// lists an article prints have their items on lines or between separators, or joined by
+/// words ("troops in Niger and Chad and Mali and …"). A run may hold a joining word of names
+/// ([`NAME_JOINERS`]) per five words and a comma per 20 ("Congo, Democratic Republic of");
+/// a word ending a sentence or a clause (. ! ? : ; | /) ends it.
+fn strip_runs_of_names(paragraph: String) -> String {
+    struct Run {
+        start: usize,
+        end: usize,
+        words: usize,
+        commas: usize,
+        joiners: usize,
+    }
+    let long = |r: &Run| r.words >= NAME_RUN_WORDS && r.commas * 20 <= r.words && r.joiners * 5 <= r.words;
+    let mut long_runs: Vec<Run> = Vec::new();
+    let mut run: Option<Run> = None;
+    let mut offset = 0;
+    for word in paragraph.split(' ') {
+        let (start, end) = (offset, offset + word.len());
+        offset = end + 1;
+        // most words: lower-case, outside any run
+        let upper = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        };
+        if !upper && run.is_none() {
+            continue;
+        }
+        let ends_clause = word.ends_with(['.', '!', '?', ':', ';']) || word.contains(['|', '/']);
+        if (upper || NAME_JOINERS.contains(&word)) && !ends_clause {
+            let r = run.get_or_insert(Run { start, end, words: 0, commas: 0, joiners: 0 });
+            r.end = end;
+            r.words += 1;
+            r.commas += usize::from(word.ends_with(','));
+            r.joiners += usize::from(NAME_JOINERS.contains(&word));
+            continue;
+        }
+        long_runs.extend(run.take().filter(long));
+    }
+    long_runs.extend(run.filter(long));
+    if long_runs.is_empty() {
+        return paragraph;
+    }
+    let mut out = String::with_capacity(paragraph.len());
+    let mut kept_from = 0;
+    for r in &long_runs {
+        out.push_str(paragraph[kept_from..r.start].trim_end());
+        kept_from = r.end;
+    }
+    out.push_str(&paragraph[kept_from..]);
+    out.trim().to_string()
+}
+
 /// Whether a paragraph is a scraped sign-up form: see [`FORM_TOPIC`].
 fn is_sign_up_form(norm: &str) -> bool {
     // a cheap test first, run on most paragraphs: every form names a newsletter, a
@@ -326,10 +387,11 @@ fn is_sign_up_form(norm: &str) -> bool {
     terms.len() >= FORM_TERMS && !REPORTING.is_match(norm)
 }
 
-/// normalize each paragraph, take out pasted link cards, drop empty ones and boilerplate.
+/// normalize each paragraph, take out pasted link cards and runs of names, drop empty ones
+/// and boilerplate.
 pub fn clean_paragraphs<I: IntoIterator<Item = S>, S: AsRef<str>>(raw: I) -> Vec<String> {
     raw.into_iter()
-        .map(|p| strip_link_cards(normalize(p.as_ref())))
+        .map(|p| strip_runs_of_names(strip_link_cards(normalize(p.as_ref()))))
         .filter(|p| !p.is_empty() && !is_normalized_boilerplate(p))
         .collect()
 }
@@ -463,6 +525,37 @@ mod tests {
             "The iPhone and the McLaren were shown.",
         ] {
             assert_eq!(card(kept), kept);
+        }
+    }
+
+    #[test]
+    fn runs_of_names_without_sentences_are_taken_out() {
+        let picker = "Choose your country United States of America Afghanistan Albania Algeria American Samoa \
+            Andorra Angola Anguilla Antigua and Barbuda Argentina Armenia Aruba Australia Austria Azerbaijan \
+            Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bermuda Bhutan Bolivia Bosnia \
+            and Herzegovina Botswana Brazil Brunei Bulgaria Burkina Faso Burundi Cambodia Cameroon Canada \
+            Cape Verde Congo, Democratic Republic of Yemen Zambia Zimbabwe";
+        let clean = |p: &str| clean_paragraphs([p]);
+        assert_eq!(
+            clean(&format!("Readers wrote in: {picker} were among them.")),
+            ["Readers wrote in: Choose your country were among them."]
+        );
+        // what is left of a sign-up form with a picker is a sign-up form
+        assert!(
+            clean(&format!("Get the Brief. Sign up for our newsletter. {picker} Please enter your email address."))
+                .is_empty()
+        );
+        // a list in an article has separators; prose has sentences; a short run is a heading
+        let names = (0..45).map(|i| format!("Member{i} Name")).collect::<Vec<_>>();
+        for kept in [
+            names.join(" / "),
+            names.join(": "),
+            names.join(", "),
+            names.join(" and "),
+            format!("{}. {}", names[..15].join(" "), names[15..30].join(" ")),
+            "Former Secretary of State Hillary Clinton and Former President Barack Obama spoke.".to_string(),
+        ] {
+            assert_eq!(clean(&kept), [kept.clone()]);
         }
     }
 
