@@ -289,6 +289,11 @@ const PLACES: &[&str] = &[
     "Democrats", "Republicans", "Labour", "Tories", "Conservatives", "Congress", "Parliament",
     "Downing", "Brexit", "Obamacare", "Twitter", "Facebook", "Instagram", "YouTube", "Friday",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Saturday", "Sunday",
+    // US states as the AP abbreviates them after a city or a lawmaker ("Avondale, Ariz.",
+    // "Dick Durbin (Ill.)"); "Mo", "Del" and "Miss" are also names or titles
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "Md",
+    "Mass", "Mich", "Minn", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Va",
+    "Wash", "Wis", "Wyo",
 ];
 
 /// First tokens of two-word place names.
@@ -337,6 +342,12 @@ const OPENERS: &[&str] = &[
     "Rather", "Ever", "Unless", "Let", "Sure", "Anyone", "Someone", "Everyone", "Nobody", "Less",
     "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Back", "Down", "Second",
     "Third", "Scores", "No.",
+    // time and degree phrases that open a sentence ("Hours later, the Pentagon said",
+    // "Pressed on the bill, Rice argued", "Prior to the vote, McCarthy said")
+    "Hours", "Minutes", "Days", "Weeks", "Months", "Moments", "Seconds", "Prior", "Pressed",
+    "Outside", "Inside", "Throughout", "Almost", "Nearly", "Roughly", "Further", "Nor",
+    "Naturally", "Notably", "Additionally", "Specifically", "Multiple", "Whoever", "Whatever",
+    "First", "Two-thirds", "Half",
 ];
 
 #[rustfmt::skip]
@@ -1357,6 +1368,11 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
     while s > 0 && !toks[s - 1].trail_break {
         s -= 1;
     }
+    // "Lena Ortiz, the mayor of Avondale, Ariz., said": a state or country after a place
+    // belongs to the part before it
+    if s == end && s >= 1 && PLACES_SET.contains(toks[s].core) {
+        return appositive_subject(toks, s - 1);
+    }
     // ", Theresa May," : name run filling the whole part
     if let Some(rs) = run_start_ending_at(toks, end)
         && rs == s
@@ -1979,7 +1995,10 @@ const LONE_ORGANISATIONS: &[&str] = &[
     "Eurostat", "Nasdaq", "Boeing", "Airbus", "Netflix", "Disney", "Walmart", "Pfizer", "Huawei",
     "Samsung", "Toyota", "Volkswagen", "Barclays", "Tesco", "Ryanair", "Uber", "Goldman",
     "Politifact", "Esquire", "Verge", "Bustle", "Wonkblog", "Franceinfo", "McClatchy", "Spiked",
-    "Al-Ahram", "Telegram", "Subway", "Adobe",
+    "Al-Ahram", "Telegram", "Subway", "Adobe", "Amtrak", "Exxon", "ExxonMobil", "Chevron",
+    "Lufthansa", "Honda", "Starbucks", "Pinterest", "Reddit", "Tesla", "Verizon", "Comcast",
+    "Walgreens", "Costco", "Townhall", "Brookings", "Wikileaks", "WikiLeaks", "Al-Jazeera",
+    "Merriam-Webster",
 ];
 
 /// A capitalised word that is a common noun for a group or a sentence adverb, not a name.
@@ -3624,6 +3643,19 @@ mod tests {
             "Tweet Share Francis Colby said: \"It works.\"",
         ]);
         assert_eq!(a.per_passage, vec![v(&["Dina Durl"]), v(&["Tedros Adhanom"]), v(&["Francis Colby"])]);
+    }
+
+    #[test]
+    fn sentence_openers_states_and_companies_are_no_speakers() {
+        let a = attribute(&[
+            "Hours later, the Pentagon released a statement saying it had \"started the process\".",
+            "Pressed on whether she would run, Ruth Akers argued it was \"not going to happen\".",
+            "Prior to the vote, the leader spoke, saying \"some things needed to be cleaned up\".",
+            "Lena Ortiz, the mayor of Avondale, Ariz., said: \"Spirits are down.\"",
+            "\"Only officers may carry firearms,\" Starbucks said in a statement.",
+            "First lady Melania Trump praised the order, noting that it \"is responsible\".",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&[]), v(&["Ruth Akers"]), v(&[]), v(&["Lena Ortiz"]), v(&[]), v(&[])]);
     }
 
     #[test]
