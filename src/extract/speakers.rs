@@ -290,8 +290,8 @@ const PLACES: &[&str] = &[
     "Downing", "Brexit", "Obamacare", "Twitter", "Facebook", "Instagram", "YouTube", "Friday",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Saturday", "Sunday",
     // US states as the AP abbreviates them after a city or a lawmaker ("Avondale, Ariz.",
-    // "Dick Durbin (Ill.)"); "Mo", "Del" and "Miss" are also names or titles
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "Md",
+    // "Dick Durbin (Ill.)"); "Kan", "Mo", "Del" and "Miss" are also names or titles
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Ky", "Md",
     "Mass", "Mich", "Minn", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Va",
     "Wash", "Wis", "Wyo",
 ];
