@@ -415,59 +415,59 @@ fn strip_link_cards(paragraph: String) -> String {
     if !paragraph.contains(" MORE") {
         return paragraph;
     }
-    // word spans (start, end) in the current text
-    let spans = |text: &str| -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices() {
-            match (c == ' ', start) {
-                (true, Some(s)) => {
-                    out.push((s, i));
-                    start = None;
-                }
-                (false, None) => start = Some(i),
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            out.push((s, text.len()));
-        }
-        out
-    };
-    let mut text = paragraph;
-    let mut from = 0;
-    'cards: loop {
-        let words = spans(&text);
-        for (k, &(start, end)) in words.iter().enumerate().skip(from) {
-            let word = &text[start..end];
-            let joins = word
-                .char_indices()
-                .zip(word.chars().skip(1))
-                .filter(|&((_, a), b)| a.is_lowercase() && (b.is_uppercase() || b.is_ascii_digit()))
-                .map(|((i, a), _)| start + i + a.len_utf8());
-            for join in joins {
-                let surname = &text[start..join];
-                let Some(name_end) = words[k.saturating_sub(LINK_CARD_NAME_WORDS)..k]
-                    .iter()
-                    .rev()
-                    .find(|&&(s, e)| &text[s..e] == surname)
-                else {
-                    continue;
-                };
-                // "MORE", "MORE,", "MORE’s"
-                let is_more =
-                    |w: &str| w.strip_prefix("MORE").is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
-                let Some(more) = words[k + 1..].iter().take(LINK_CARD_WORDS).find(|&&(s, e)| is_more(&text[s..e]))
-                else {
-                    continue;
-                };
-                text.replace_range(name_end.1..more.0 + "MORE".len(), "");
-                from = words[..k].iter().filter(|&&(_, e)| e <= name_end.1).count();
-                continue 'cards;
-            }
-        }
-        return text;
+    // normalized text: words are separated by single spaces
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for word in paragraph.split(' ') {
+        words.push((offset, offset + word.len()));
+        offset += word.len() + 1;
     }
+    let text = paragraph.as_str();
+    let word = |&(s, e): &(usize, usize)| &text[s..e];
+    // "MORE", "MORE,", "MORE’s"
+    let is_more = |w: &str| w.strip_prefix("MORE").is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+    // byte ranges to cut, in order and apart: one pass, each card skipped past its MORE
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    'words: while k < words.len() {
+        let (start, _) = words[k];
+        let w = word(&words[k]);
+        let joins = w
+            .char_indices()
+            .zip(w.chars().skip(1))
+            .filter(|&((_, a), b)| a.is_lowercase() && (b.is_uppercase() || b.is_ascii_digit()))
+            .map(|((i, a), _)| start + i + a.len_utf8());
+        for join in joins {
+            let surname = &text[start..join];
+            let cut_so_far = cuts.last().map_or(0, |c| c.1);
+            let Some(&(_, name_end)) = words[k.saturating_sub(LINK_CARD_NAME_WORDS)..k]
+                .iter()
+                .rev()
+                .take_while(|&&(s, _)| s >= cut_so_far)
+                .find(|w| word(w) == surname)
+            else {
+                continue;
+            };
+            let Some(more) = (k + 1..words.len()).take(LINK_CARD_WORDS).find(|&m| is_more(word(&words[m]))) else {
+                continue;
+            };
+            cuts.push((name_end, words[more].0 + "MORE".len()));
+            k = more + 1;
+            continue 'words;
+        }
+        k += 1;
+    }
+    if cuts.is_empty() {
+        return paragraph;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut kept_from = 0;
+    for (from, to) in cuts {
+        out.push_str(&text[kept_from..from]);
+        kept_from = to;
+    }
+    out.push_str(&text[kept_from..]);
+    out
 }
 
 #[cfg(test)]
@@ -518,6 +518,9 @@ mod tests {
             ),
             "Sen. Jon Kane, and President Vale’s aides."
         );
+        // card after card, each cut once (one pass over the paragraph, however many)
+        let many = vec!["Ann Vale Ann ValeJones wins MORE said"; 2000].join(" ");
+        assert_eq!(card(&many), vec!["Ann Vale said"; 2000].join(" "));
         // without the repeated name, or without MORE, nothing is taken out
         for kept in [
             "CrowdStrike said it found MORE evidence.",
