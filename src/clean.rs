@@ -306,6 +306,16 @@ fn is_normalized_boilerplate(norm: &str) -> bool {
     SHORT_RULES.is_match(body)
 }
 
+/// The byte ranges of the words of a [normalized](normalize) text, whose words are
+/// separated by single spaces.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    text.split(' ').scan(0, |offset, word| {
+        let span = (*offset, *offset + word.len());
+        *offset = span.1 + 1;
+        Some(span)
+    })
+}
+
 /// Fewest words of a [run of names](strip_runs_of_names).
 const NAME_RUN_WORDS: usize = 40;
 /// Lower-case words that join the parts of names ("Bosnia and Herzegovina", "Isle of Man").
@@ -330,10 +340,8 @@ fn strip_runs_of_names(paragraph: String) -> String {
     let long = |r: &Run| r.words >= NAME_RUN_WORDS && r.commas * 20 <= r.words && r.joiners * 5 <= r.words;
     let mut long_runs: Vec<Run> = Vec::new();
     let mut run: Option<Run> = None;
-    let mut offset = 0;
-    for word in paragraph.split(' ') {
-        let (start, end) = (offset, offset + word.len());
-        offset = end + 1;
+    for (start, end) in word_spans(&paragraph) {
+        let word = &paragraph[start..end];
         // most words: lower-case, outside any run
         let upper = match word.as_bytes().first() {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -415,13 +423,7 @@ fn strip_link_cards(paragraph: String) -> String {
     if !paragraph.contains(" MORE") {
         return paragraph;
     }
-    // normalized text: words are separated by single spaces
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut offset = 0;
-    for word in paragraph.split(' ') {
-        words.push((offset, offset + word.len()));
-        offset += word.len() + 1;
-    }
+    let words: Vec<(usize, usize)> = word_spans(&paragraph).collect();
     let text = paragraph.as_str();
     let word = |&(s, e): &(usize, usize)| &text[s..e];
     // "MORE", "MORE,", "MORE’s"
