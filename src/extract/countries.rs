@@ -159,6 +159,24 @@ pub fn is_place_name(word: &str) -> bool {
     NAMES.contains(word)
 }
 
+/// Whether a word is a dotted abbreviation of a state or province of [`SUBDIVISIONS`], as
+/// the AP writes one after a city or a lawmaker ("Avondale, Ariz.", "Dick Durbin (Ill.)"),
+/// with or without its final dot. Those that are also given names, titles or common words
+/// (Miss., Mo., Del., Vic., Penn., Cal., Me., La., Man.) are left out. Speaker attribution
+/// uses it: such a word alone is a place, never a person.
+pub fn is_state_abbreviation(word: &str) -> bool {
+    const ALSO_NAMES: &[&str] = &["Miss.", "Mo.", "Del.", "Vic.", "Penn.", "Cal.", "Me.", "La.", "Man."];
+    static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        SUBDIVISIONS
+            .iter()
+            .flat_map(|s| s.2.iter().copied())
+            .filter(|a| a.ends_with('.') && !ALSO_NAMES.contains(a))
+            .flat_map(|a| [a, a.trim_end_matches('.')])
+            .collect()
+    });
+    ABBREVIATIONS.contains(word)
+}
+
 /// Code and name lookups run for every mention of every passage: hashed, not scanned.
 static BY_CODE: LazyLock<HashMap<&'static str, usize>> =
     LazyLock::new(|| all().iter().enumerate().map(|(i, c)| (c.code, i)).collect());

@@ -289,12 +289,6 @@ const PLACES: &[&str] = &[
     "Democrats", "Republicans", "Labour", "Tories", "Conservatives", "Congress", "Parliament",
     "Downing", "Brexit", "Obamacare", "Twitter", "Facebook", "Instagram", "YouTube", "Friday",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Saturday", "Sunday",
-    // US states as the AP abbreviates them after a city or a lawmaker ("Avondale, Ariz.",
-    // "Dick Durbin (Ill.)"); "Mo", "Del" and "Miss" are also names or titles; a known person
-    // named Kan (Naoto Kan) is still found by name first
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "Md",
-    "Mass", "Mich", "Minn", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Va",
-    "Wash", "Wis", "Wyo",
 ];
 
 /// First tokens of two-word place names.
@@ -1371,7 +1365,7 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
     }
     // "Lena Ortiz, the mayor of Avondale, Ariz., said": a state or country after a place
     // belongs to the part before it
-    if s == end && s >= 1 && PLACES_SET.contains(toks[s].core) {
+    if s == end && s >= 1 && (PLACES_SET.contains(toks[s].core) || countries::is_state_abbreviation(toks[s].core)) {
         return appositive_subject(toks, s - 1);
     }
     // ", Theresa May," : name run filling the whole part
@@ -2044,6 +2038,7 @@ fn bare_person_ok(tok: &str) -> bool {
         || tok == "Story"
         || LONE_ORG_SET.contains(tok)
         || countries::is_place_name(tok)
+        || countries::is_state_abbreviation(tok)
         || PLACES_SET.contains(tok)
         || TITLE_SET.contains(tok)
         || STOP_SET.contains(tok)
