@@ -339,10 +339,11 @@ const OPENERS: &[&str] = &[
     "Third", "Scores", "No.",
     // time and degree phrases that open a sentence ("Hours later, the Pentagon said",
     // "Pressed on the bill, Rice argued", "Prior to the vote, McCarthy said")
+    // ("First" and "Inside" are not here: they open names, First Union Corp, Inside Higher Ed)
     "Hours", "Minutes", "Days", "Weeks", "Months", "Moments", "Seconds", "Prior", "Pressed",
-    "Outside", "Inside", "Throughout", "Almost", "Nearly", "Roughly", "Further", "Nor",
-    "Naturally", "Notably", "Additionally", "Specifically", "Multiple", "Whoever", "Whatever",
-    "First", "Two-thirds", "Half",
+    "Outside", "Throughout", "Almost", "Nearly", "Roughly", "Further", "Nor", "Naturally",
+    "Notably", "Additionally", "Specifically", "Multiple", "Whoever", "Whatever", "Two-thirds",
+    "Half",
 ];
 
 #[rustfmt::skip]
@@ -1987,6 +1988,9 @@ const LONE_ADJECTIVES: &[&str] = &[
     "Western", "Eastern", "Northern", "Southern", "Federal", "National", "Central", "Regional",
     "Local", "Foreign", "Global", "Senior", "Top", "Fellow", "Longtime", "Muslim", "Jewish",
     "Christian", "Catholic", "Arab", "Asian", "African", "Hispanic", "Latino",
+    // "First lady Melania Trump praised …": alone, not a name, though it opens some
+    // ("First Union Corp", "Harry First")
+    "First",
 ];
 
 /// One-word names of news outlets, agencies, pollsters and universities, which quote and
@@ -3671,7 +3675,12 @@ mod tests {
             "\"Only officers may carry firearms,\" Starbucks said in a statement.",
             "First lady Melania Trump praised the order, noting that it \"is responsible\".",
         ]);
+        // an opener word that also opens an organisation's name keeps it whole
+
         assert_eq!(a.per_passage, vec![v(&[]), v(&["Ruth Akers"]), v(&[]), v(&["Lena Ortiz"]), v(&[]), v(&[])]);
+        // an opener word that also opens an organisation's name keeps it whole
+        let org = attribute(&["\"Rates will fall,\" First Union Corp said."]);
+        assert_eq!(org.sources, ["First Union Corp"]);
     }
 
     #[test]
