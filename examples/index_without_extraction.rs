@@ -9,16 +9,20 @@
 //! ```
 //!
 //! The index it writes has no country, `about` or speaker facets: it is for timing only.
+//! It runs on `newsdex`'s allocator, so that the difference is extraction alone.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use newsdex::article::{Article, EnrichedArticle, Passage};
 use newsdex::index::NewsIndex;
-use newsdex::index::writer::{self, NewsWriter, WriterOptions};
+use newsdex::index::writer::{NewsWriter, WriterOptions};
 use newsdex::ingest::FieldMap;
 use newsdex::passage::split_passages;
 use newsdex::pipeline::{self, Event};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Passages without countries or speakers.
 fn passages_only(article: Article) -> EnrichedArticle {
@@ -47,7 +51,6 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [input, dir] = args.as_slice() else { bail!("usage: index_without_extraction INPUT INDEX_DIR") };
     let dir = PathBuf::from(dir);
-    writer::return_freed_memory();
     let news_index = NewsIndex::open_or_create(&dir).context("opening the index")?;
     let mut writer = NewsWriter::new(news_index, &dir, WriterOptions::default())?;
     let (mut articles, mut problems) = (0u64, 0u64);

@@ -12,7 +12,9 @@ use clap::Args;
 use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsdex::article::Article;
 use newsdex::index::NewsIndex;
-use newsdex::index::writer::{MAX_MEMORY_PER_THREAD, MIN_MEMORY_PER_THREAD, NewsWriter, Outcome, WriterOptions};
+use newsdex::index::writer::{
+    DEFAULT_MEMORY_MIB, MAX_MEMORY_PER_THREAD, MIN_MEMORY_PER_THREAD, NewsWriter, Outcome, WriterOptions,
+};
 use newsdex::ingest::{FieldMap, STDIN, STDIN_ORIGIN, SkipReason};
 use newsdex::pipeline::{self, Event};
 
@@ -39,7 +41,7 @@ pub struct IndexArgs {
     /// Memory budget of the index writer, in MiB: at least 16 (each writer thread needs
     /// 16, so a small budget gets fewer threads), at most 4095 per thread (more is reduced,
     /// with a warning).
-    #[arg(long, value_name = "MIB", default_value_t = 512, value_parser = memory_mib)]
+    #[arg(long, value_name = "MIB", default_value_t = DEFAULT_MEMORY_MIB as u64, value_parser = memory_mib)]
     memory: u64,
     /// Commit at least every this many seconds (an interrupted run keeps what was committed).
     // 0 would commit after every article, which makes indexing crawl.
@@ -58,7 +60,6 @@ pub struct IndexArgs {
 
 pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    newsdex::index::writer::return_freed_memory();
     let fields = FieldMap::from_overrides(&args.input.fields)?;
     let dir = &args.index.dir;
     let news_index = match NewsIndex::open_or_create(dir) {

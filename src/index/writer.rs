@@ -28,6 +28,11 @@ pub const MIN_MEMORY_PER_THREAD: usize = 16 << 20;
 /// arena addresses are 32-bit. A larger budget is reduced to this much per thread.
 pub const MAX_MEMORY_PER_THREAD: usize = 4095 << 20;
 
+/// The writer's default memory budget, in MiB. Tantivy's writer fills its budget before it
+/// writes a segment, so the budget is what bounds a long run's memory; 256 MiB is reached on
+/// AllSides already, so a run over ten times the archive holds about as much as one over it.
+pub const DEFAULT_MEMORY_MIB: usize = 256;
+
 /// How the writer runs.
 #[derive(Debug, Clone)]
 pub struct WriterOptions {
@@ -43,7 +48,7 @@ pub struct WriterOptions {
 
 impl Default for WriterOptions {
     fn default() -> Self {
-        WriterOptions { memory_bytes: 512 << 20, rebuild: false, commit_every: Duration::from_secs(30) }
+        WriterOptions { memory_bytes: DEFAULT_MEMORY_MIB << 20, rebuild: false, commit_every: Duration::from_secs(30) }
     }
 }
 
@@ -478,22 +483,6 @@ fn documents(
 /// `/Region/Sub-region/Country` for an ISO code.
 pub fn country_facet(code: &str) -> Option<Facet> {
     countries::by_code(code).map(|c| Facet::from_path([c.region, c.subregion, c.name]))
-}
-
-/// Keeps the memory of a long run flat. Tantivy's indexing threads take their memory in
-/// 1 MiB pages and free all of it at each commit. glibc's allocator maps such a block on
-/// its own and unmaps it when freed, but after the first such free it raises its threshold
-/// for mapping (up to 32 MiB), and the pages then come from heaps that are not given back
-/// whole: the memory held after each commit rose through the run (on 10× AllSides, from
-/// 110 MB after the first commit to about 400 MB after the last). A fixed threshold keeps
-/// large blocks mapped, so what a commit frees goes back to the system.
-pub fn return_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets a parameter of the allocator (under the allocator's own
-    // lock), before the writer's threads start (call it first); 128 KiB is glibc's own default threshold.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 << 10);
-    }
 }
 
 #[cfg(test)]
