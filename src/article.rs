@@ -63,7 +63,7 @@ pub fn content_hash(title: &str, paragraphs: &[String]) -> u64 {
         }
         // Each word followed by one space. Cleaned text is already that (but for the
         // last space), and hashing it whole is several times cheaper than word by word.
-        if is_single_spaced(text) {
+        if crate::clean::is_normalized(text) {
             hasher.update(text.as_bytes());
             hasher.update(b" ");
         } else {
@@ -74,26 +74,6 @@ pub fn content_hash(title: &str, paragraphs: &[String]) -> u64 {
         }
     }
     hasher.digest()
-}
-
-/// Words separated by single ASCII spaces, none at either end: what `clean::normalize` makes.
-fn is_single_spaced(text: &str) -> bool {
-    let mut after_space = true;
-    for (i, &byte) in text.as_bytes().iter().enumerate() {
-        match byte {
-            b' ' if after_space => return false,
-            b' ' => {
-                after_space = true;
-                continue;
-            }
-            b'\t'..=b'\r' => return false,
-            // the first bytes of the non-ASCII whitespace characters
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].starts_with(char::is_whitespace) => return false,
-            _ => {}
-        }
-        after_space = false;
-    }
-    !after_space
 }
 
 /// A stable id for an article that has none: a hash of source, title and body.
@@ -179,6 +159,8 @@ mod tests {
             "no-break\u{a0}space and\u{2009}thin space",
             "ideographic\u{3000}space",
             "curly “quotes” and — dashes, ünïcödé",
+            "next\u{85}line, ogham\u{1680}space, line\u{2028}separator, math\u{205f}space",
+            "a control \u{1c} character is not a space",
         ];
         for title in texts {
             for body in texts {
