@@ -4,7 +4,8 @@
 //! pointers patched by the dynamic loader (42,772 relocations, one per pointer in the
 //! binary's static tables, vtables and word lists), each write a copy of a page. Linked
 //! at a fixed address, the binary has three: in alternating runs of the benchmark's 63
-//! queries on AllSides, the median fresh-process search went from 8.9-9.7 to 7.2 ms.
+//! queries on AllSides (`bench/ab.py`), the median fresh-process search went from 9.8-9.9
+//! to 7.0-7.4 ms.
 //! The cost is that the binary's own code is not placed at a random address (libraries,
 //! stack and heap still are). Set `NEWSDEX_PIE=1` when building to keep the default.
 
