@@ -247,7 +247,9 @@ const ORG_WORDS: &[&str] = &[
     "Aid", "Electric", "Financial", "Motor", "Petroleum", "Chemicals", "Industries",
     "Enterprises", "Resources", "Mining", "Airline", "Boerse", "Börse", "Tory", "Dem", "Dems",
     "Survey", "Protection", "Weekly", "Cafe", "Café", "Economics", "Macroeconomics", "Analytics",
-    "Advisors", "Advisers", "Strategies", "Solutions", "Lives", "Liberty",
+    "Advisors", "Advisers", "Strategies", "Solutions", "Lives", "Liberty", "Automotive",
+    "Ventures", "Foods", "Healthcare", "Therapeutics", "Biosciences", "Aerospace",
+    "Logistics", "Robotics", "Semiconductor", "Pharma",
     // advocacy groups, pollsters and newspapers ("Heritage Action", "Public Policy Polling",
     // "Center on Budget and Policy Priorities", "St. Louis Post-Dispatch")
     "Action", "Policy", "Polling", "Priorities", "Studies", "Forum", "Dialogue", "Tracker",
@@ -3888,10 +3890,23 @@ mod tests {
             "Possibly as a result, buyers have \"gone quiet\", an agent said.",
             "Flights stopped after a \"threat to UK interests in Saudi Arabia\".",
             "Media regulator Ofcom said the firm must offer rivals \"fair access\".",
+            "Harlow Automotive, a maker of electric vans, said the claim was \"simply false\".",
+            "Founding partner of Bluewater Ventures Dana Okafor tweeted that the photo was of him. Dana Okafor added that he is \"not running for anything\".",
         ];
         assert_eq!(
             speakers(&ps),
-            vec![v(&["Marcus Feld"]), v(&[]), v(&["Penwarden"]), v(&[]), v(&[]), v(&[]), v(&[]), v(&[])]
+            vec![
+                v(&["Marcus Feld"]),
+                v(&[]),
+                v(&["Penwarden"]),
+                v(&[]),
+                v(&[]),
+                v(&[]),
+                v(&[]),
+                v(&[]),
+                v(&[]),
+                v(&["Dana Okafor"])
+            ]
         );
     }
 
