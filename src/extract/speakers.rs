@@ -17,7 +17,8 @@
 
 use crate::extract::countries;
 use regex::Regex;
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -1886,7 +1887,12 @@ enum Who {
 
 #[derive(Default)]
 struct Article {
+    /// People met so far; only [`Article::add_entity`] adds one.
     entities: Vec<Entity>,
+    /// Entities by the last of their keys (their surname), in the order they were added:
+    /// every lookup of a name is among people of that surname, so an article naming
+    /// thousands of people costs no more per name than one naming a few.
+    by_last_key: HashMap<String, Vec<usize>>,
     clock: u64,
     sources: Vec<String>,
     source_seen: HashSet<String>,
@@ -1897,6 +1903,9 @@ struct Article {
     text: String,
     /// [`words_written_as_names`] of `text`, made when first asked.
     names_in_sentences: std::cell::OnceCell<HashSet<String>>,
+    /// The words of `text` (runs of letters), made when first asked: see
+    /// [`Article::written_in_text`].
+    words_in_text: std::cell::OnceCell<HashSet<String>>,
     /// When an unnamed person ("a spokesman for the firm") last spoke, and in which
     /// passage: a "he" or "she" after it in that passage or the next is that person, not a
     /// named one mentioned before.
@@ -2073,17 +2082,49 @@ impl Article {
         self.clock
     }
 
+    fn add_entity(&mut self, entity: Entity) -> usize {
+        let i = self.entities.len();
+        self.by_last_key.entry(entity.keys.last().cloned().unwrap_or_default()).or_default().push(i);
+        self.entities.push(entity);
+        i
+    }
+
+    /// The entities whose last key is that of `keys`, in the order they were added: all
+    /// that a name can be matched with, since every match compares the ends of the keys.
+    /// (No keys match every entity.)
+    fn same_last_key(&self, keys: &[String]) -> Cow<'_, [usize]> {
+        match keys.last() {
+            Some(last) => Cow::Borrowed(self.by_last_key.get(last).map_or(&[], Vec::as_slice)),
+            None => Cow::Owned((0..self.entities.len()).collect()),
+        }
+    }
+
+    /// Whether `word` occurs in the article's text as a whole word (case-sensitive), as
+    /// [`contains_word`] tells. In a long text, a word of letters only is looked up among
+    /// the text's words, read once, instead of searching the text each time (an article
+    /// of thousands of names would search it thousands of times); a short text is searched.
+    fn written_in_text(&self, word: &str) -> bool {
+        const SEARCHED_UP_TO: usize = 64 << 10;
+        if self.text.len() <= SEARCHED_UP_TO || word.is_empty() || !word.chars().all(char::is_alphabetic) {
+            return contains_word(&self.text, word);
+        }
+        let words = self.words_in_text.get_or_init(|| {
+            self.text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+        });
+        words.contains(word)
+    }
+
     fn find_full(&self, keys: &[String]) -> Option<usize> {
         // exact match first, then a longer name that ends with these tokens
-        if let Some(i) = self.entities.iter().position(|e| e.keys == keys) {
+        let same_surname = self.same_last_key(keys);
+        if let Some(&i) = same_surname.iter().find(|&&i| self.entities[i].keys == keys) {
             return Some(i);
         }
-        self.entities
+        same_surname
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.keys.len() > keys.len() && e.keys.ends_with(keys))
-            .max_by_key(|(_, e)| e.mention)
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|&i| self.entities[i].keys.len() > keys.len() && self.entities[i].keys.ends_with(keys))
+            .max_by_key(|&i| self.entities[i].mention)
     }
 
     /// "Sir John" and "Dame Judith" name a knight or dame by first name, so after "Sir John
@@ -2114,10 +2155,18 @@ impl Article {
                 let found = if keys.len() == 1 {
                     self.find_full(&keys).or_else(|| self.first_name_with_title(&keys[0], titles))
                 } else {
-                    self.entities.iter().position(|e| e.keys == keys).or_else(|| {
-                        // "Tayyip Erdoğan" after "Recep Tayyip Erdoğan"
-                        self.entities.iter().position(|e| e.keys.len() > keys.len() && e.keys.ends_with(&keys))
-                    })
+                    let same_surname = self.same_last_key(&keys);
+                    let entity = |i: &&usize| &self.entities[**i];
+                    same_surname
+                        .iter()
+                        .find(|i| entity(i).keys == keys)
+                        .or_else(|| {
+                            // "Tayyip Erdoğan" after "Recep Tayyip Erdoğan"
+                            same_surname
+                                .iter()
+                                .find(|i| entity(i).keys.len() > keys.len() && entity(i).keys.ends_with(&keys))
+                        })
+                        .copied()
                 };
                 let i = match found {
                     Some(i) => i,
@@ -2127,23 +2176,24 @@ impl Article {
                         }
                         // "Trump" quoted before "Donald Trump" is introduced
                         if keys.len() > 1
-                            && let Some(i) =
-                                self.entities.iter().position(|e| e.keys.len() == 1 && keys.last() == e.keys.last())
+                            && let Some(i) = self.same_last_key(&keys).iter().copied().find(|&i| {
+                                self.entities[i].keys.len() == 1 && keys.last() == self.entities[i].keys.last()
+                            })
                         {
+                            // the last key, by which it is found, stays the same
                             let e = &mut self.entities[i];
                             e.name = tokens.join(" ");
                             e.keys = keys;
                             i
                         } else {
-                            self.entities.push(Entity {
+                            self.add_entity(Entity {
                                 name: tokens.join(" "),
                                 keys,
                                 gender: Gender::Unknown,
                                 titles: Vec::new(),
                                 salience: 0,
                                 mention: 0,
-                            });
-                            self.entities.len() - 1
+                            })
                         }
                     }
                 };
@@ -2160,12 +2210,11 @@ impl Article {
             }
             Cand::Bare(tok) => {
                 let keys = vec![fold(tok)];
-                self.entities
+                self.same_last_key(&keys)
                     .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.keys.ends_with(&keys))
-                    .max_by_key(|(_, e)| e.mention)
-                    .map(|(i, _)| i)?
+                    .copied()
+                    .filter(|&i| self.entities[i].keys.ends_with(&keys))
+                    .max_by_key(|&i| self.entities[i].mention)?
             }
             _ => return None,
         };
@@ -2187,10 +2236,10 @@ impl Article {
             }
             if bare_person_ok(tok)
                 && !self.org_evidence.contains(&fold(tok))
-                && !contains_word(&self.text, &tok.to_lowercase())
+                && !self.written_in_text(&tok.to_lowercase())
             {
                 let t = self.tick();
-                self.entities.push(Entity {
+                let i = self.add_entity(Entity {
                     name: tok.clone(),
                     keys: vec![fold(tok)],
                     gender: Gender::Unknown,
@@ -2198,7 +2247,7 @@ impl Article {
                     salience: t,
                     mention: t,
                 });
-                return Who::Person(self.entities.len() - 1);
+                return Who::Person(i);
             }
         }
         self.resolve(cand)
@@ -3261,6 +3310,42 @@ mod tests {
         // an indefinite description is somebody new
         let b = attribute(&["Anton Vey won. A 24-year-old told police the car was stolen."]);
         assert_eq!(b.per_passage, vec![v(&[])]);
+    }
+
+    /// The word list of a long text answers as a search of the text would.
+    #[test]
+    fn words_of_a_long_text_are_found_as_the_text_search_finds_them() {
+        let line = "the joined-up plan, O'Neill said; naïve voters\u{2019} choice (café) 2024 réunion\n";
+        let mut art = Article { text: line.repeat(2_000), ..Article::default() };
+        assert!(art.text.len() > 64 << 10);
+        let words = [
+            "the",
+            "joined",
+            "up",
+            "joined-up",
+            "plan",
+            "o'neill",
+            "neill",
+            "said",
+            "naïve",
+            "voters",
+            "café",
+            "caf",
+            "2024",
+            "réunion",
+            "union",
+            "he",
+            "choice",
+            "x",
+        ];
+        for word in words {
+            assert_eq!(art.written_in_text(word), contains_word(&art.text, word), "{word}");
+        }
+        art.text = line.to_string();
+        art.words_in_text = Default::default();
+        for word in words {
+            assert_eq!(art.written_in_text(word), contains_word(&art.text, word), "{word}");
+        }
     }
 
     #[test]
