@@ -2091,7 +2091,7 @@ impl Article {
 
     /// The entities whose last key is that of `keys`, in the order they were added: all
     /// that a name can be matched with, since every match compares the ends of the keys.
-    /// (No keys match every entity.)
+    /// Empty keys end every entity's keys, so for them it is every entity.
     fn same_last_key(&self, keys: &[String]) -> Cow<'_, [usize]> {
         match keys.last() {
             Some(last) => Cow::Borrowed(self.by_last_key.get(last).map_or(&[], Vec::as_slice)),
@@ -2156,17 +2156,14 @@ impl Article {
                     self.find_full(&keys).or_else(|| self.first_name_with_title(&keys[0], titles))
                 } else {
                     let same_surname = self.same_last_key(&keys);
-                    let entity = |i: &&usize| &self.entities[**i];
-                    same_surname
-                        .iter()
-                        .find(|i| entity(i).keys == keys)
-                        .or_else(|| {
-                            // "Tayyip Erdoğan" after "Recep Tayyip Erdoğan"
-                            same_surname
-                                .iter()
-                                .find(|i| entity(i).keys.len() > keys.len() && entity(i).keys.ends_with(&keys))
-                        })
-                        .copied()
+                    let keys_of = |i: usize| &self.entities[i].keys;
+                    same_surname.iter().copied().find(|&i| *keys_of(i) == keys).or_else(|| {
+                        // "Tayyip Erdoğan" after "Recep Tayyip Erdoğan"
+                        same_surname
+                            .iter()
+                            .copied()
+                            .find(|&i| keys_of(i).len() > keys.len() && keys_of(i).ends_with(&keys))
+                    })
                 };
                 let i = match found {
                     Some(i) => i,
