@@ -16,6 +16,11 @@
 //! scripts, and elements whose class/id mentions comments, sharing, related
 //! links, newsletters, promos, ads, cookies, subscriptions, …).
 //!
+//! Where the page's own markup lacks a title, date, author, source or URL, the
+//! schema.org JSON-LD that most news sites embed gives them ([`super::linked_data`]);
+//! its `articleBody` replaces the markup's paragraphs when it holds more than twice their
+//! text (pages drawn by a script, or showing a teaser).
+//!
 //! Paragraph text is passed through [`crate::clean::normalize`]; the date is
 //! returned raw (parse it with `ingest::date::parse_date`). Boilerplate
 //! *lines* that survive the structure-based filtering are left for
@@ -27,6 +32,7 @@ use std::collections::HashMap;
 
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::linked_data::LinkedArticle;
 use crate::article::RawArticle;
 
 /// Tags whose whole subtree is never article text.
@@ -189,27 +195,54 @@ pub fn parse_html(html: &str) -> RawArticle {
         keys.iter().filter_map(|k| meta.get(*k)).map(|v| crate::clean::normalize(v)).find(|v| !v.is_empty())
     };
 
-    let (container, paragraphs) = find_body(&doc);
-    let source = get(&["og:site_name"]);
+    let linked = linked_article(&doc);
+    let linked_text = |value: &Option<String>| value.as_deref().map(crate::clean::normalize).filter(|v| !v.is_empty());
+
+    let (container, mut paragraphs) = find_body(&doc);
+    if let Some(body) = &linked.body {
+        // A page whose text a script draws has none in its markup, or a teaser: the
+        // JSON-LD copy is used when it holds more than twice the markup's text (the
+        // markup's paragraphs, headings and quotes are kept whenever they hold the article).
+        let linked_paragraphs = super::json::split_body(body);
+        let size = |paras: &[String]| paras.iter().map(String::len).sum::<usize>();
+        if size(&linked_paragraphs) > 2 * size(&paragraphs) {
+            paragraphs =
+                linked_paragraphs.iter().map(|p| crate::clean::normalize(p)).filter(|p| !p.is_empty()).collect();
+        }
+    }
+    let source = get(&["og:site_name"]).or_else(|| linked_text(&linked.publisher));
 
     let title = get(&["og:title", "twitter:title"])
+        .or_else(|| linked_text(&linked.headline))
         .or_else(|| {
             let in_body = container.and_then(|c| first_text(c, "h1"));
             in_body.or_else(|| first_text_outside_furniture(&doc, "h1"))
         })
         .or_else(|| first_text(doc.root_element(), "title").map(|t| strip_site_suffix(&t, source.as_deref())));
 
-    let date = find_date(&doc, &meta, container);
-    let url = get(&["og:url"]).or_else(|| {
-        doc.select(&sel("link"))
-            .filter(|l| has_token(l.attr("rel"), "canonical"))
-            .filter_map(|l| l.attr("href"))
-            .map(crate::clean::normalize)
-            .find(|h| !h.is_empty())
-    });
-    let author = find_author(&doc, &get);
+    let date = find_date(&doc, &meta, container, linked.date_published.as_deref());
+    let url = get(&["og:url"])
+        .or_else(|| {
+            doc.select(&sel("link"))
+                .filter(|l| has_token(l.attr("rel"), "canonical"))
+                .filter_map(|l| l.attr("href"))
+                .map(crate::clean::normalize)
+                .find(|h| !h.is_empty())
+        })
+        .or_else(|| linked_text(&linked.url));
+    let author = find_author(&doc, &get, linked_text(&linked.author));
 
     RawArticle { id: None, title, paragraphs, date, source, url, author, dateline: None }
+}
+
+/// The article described by the page's JSON-LD scripts (see [`super::linked_data`]).
+fn linked_article(doc: &Html) -> LinkedArticle {
+    let scripts: Vec<String> = doc
+        .select(&sel("script[type]"))
+        .filter(|s| s.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")))
+        .map(|s| s.text().collect())
+        .collect();
+    super::linked_data::linked_article(scripts.iter().map(String::as_str))
 }
 
 /// The paragraphs of an HTML fragment, such as the body of a JSON export from a CMS
@@ -435,7 +468,12 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
-fn find_date(doc: &Html, meta: &HashMap<String, String>, container: Option<ElementRef>) -> Option<String> {
+fn find_date(
+    doc: &Html,
+    meta: &HashMap<String, String>,
+    container: Option<ElementRef>,
+    linked: Option<&str>,
+) -> Option<String> {
     const KEYS: &[&str] = &[
         "article:published_time",
         "og:article:published_time",
@@ -457,6 +495,9 @@ fn find_date(doc: &Html, meta: &HashMap<String, String>, container: Option<Eleme
     ];
     if let Some(v) = KEYS.iter().filter_map(|k| meta.get(*k)).next() {
         return Some(v.trim().to_string());
+    }
+    if let Some(v) = linked.map(str::trim).filter(|v| !v.is_empty()) {
+        return Some(v.to_string());
     }
     // itemprop=datePublished on a non-meta element (<time>, <span content=…>)
     for e in doc.select(&sel("[itemprop]")) {
@@ -481,13 +522,16 @@ fn find_date(doc: &Html, meta: &HashMap<String, String>, container: Option<Eleme
     container.and_then(first_datetime).or_else(|| first_datetime(doc.root_element()))
 }
 
-fn find_author(doc: &Html, get: &dyn Fn(&[&str]) -> Option<String>) -> Option<String> {
+fn find_author(doc: &Html, get: &dyn Fn(&[&str]) -> Option<String>, linked: Option<String>) -> Option<String> {
     let is_url = |s: &str| s.starts_with("http://") || s.starts_with("https://");
     let from_meta = get(&["author", "article:author", "dc.creator", "sailthru.author", "parsely-author"]);
     if let Some(a) = &from_meta
         && !is_url(a)
     {
         return from_meta;
+    }
+    if linked.is_some() {
+        return linked;
     }
     let strip_by = |s: String| -> String {
         let t = s.trim();
@@ -706,6 +750,36 @@ mod tests {
         assert_eq!(parse_html(""), RawArticle::default());
         assert_eq!(parse_html(&inputs[3]).paragraphs, vec!["unclosed bold italic", "next"]);
         assert_eq!(parse_html(&inputs[8]).paragraphs, vec!["x"]);
+    }
+
+    #[test]
+    fn json_ld_fills_what_the_markup_lacks() {
+        // A page drawn by a script: an empty shell, and the article in JSON-LD.
+        let page = r#"<html><head><title>Loading…</title>
+            <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+              {"@type": "WebPage", "name": "Shell"},
+              {"@type": "NewsArticle", "headline": "Ferry service returns to the island",
+               "datePublished": "2021-04-05T07:00:00Z",
+               "author": [{"@type": "Person", "name": "Ida Berg"}],
+               "publisher": {"@type": "Organization", "name": "The Lakeside Post"},
+               "url": "https://post.example/ferry",
+               "articleBody": "The ferry sailed again on Monday.
+            
+            Passengers cheered, the harbour master said."}]}</script>
+            </head><body><div id="app"><p>Please enable JavaScript.</p></div></body></html>"#;
+        let a = parse_html(page);
+        assert_eq!(a.title.as_deref(), Some("Ferry service returns to the island"));
+        assert_eq!(a.paragraphs, ["The ferry sailed again on Monday.", "Passengers cheered, the harbour master said."]);
+        assert_eq!(a.date.as_deref(), Some("2021-04-05T07:00:00Z"));
+        assert_eq!(a.author.as_deref(), Some("Ida Berg"));
+        assert_eq!(a.source.as_deref(), Some("The Lakeside Post"));
+        assert_eq!(a.url.as_deref(), Some("https://post.example/ferry"));
+
+        // The markup holds the article: its paragraphs and meta tags win over JSON-LD's.
+        let ld = r#"<script type="application/ld+json">{"@type": "Article", "headline": "Other headline",
+            "datePublished": "1999-01-01", "author": "Someone Else", "articleBody": "The harbour bridge reopened."}</script>"#;
+        let a = parse_html(&PAGE.replace("</head>", &format!("{ld}</head>")));
+        assert_eq!(a, parse_html(PAGE));
     }
 
     #[test]

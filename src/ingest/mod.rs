@@ -10,6 +10,7 @@ pub mod date;
 pub mod fields;
 pub mod html;
 pub mod json;
+mod linked_data;
 pub mod txt;
 
 use std::borrow::Cow;
