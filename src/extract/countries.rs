@@ -1702,8 +1702,15 @@ fn build_resolver() -> Resolver {
             }
         }
     }
-    // Groups last: a country or M49 name keeps its meaning.
+    // Groups last: a country or M49 name keeps its meaning. A group named like a country's
+    // alias takes the name over, as the alias is ambiguous ("Korea", "Congo": both).
     for g in groups() {
+        let key = fold(g.name);
+        let a_countrys_alias =
+            matches!(keys.get(&key), Some(Selector::Country(c)) if fold(c.name) != key && fold(c.code) != key);
+        if a_countrys_alias {
+            keys.insert(key, Selector::Group(g));
+        }
         for name in std::iter::once(g.name).chain(g.aliases()) {
             keys.entry(fold(name)).or_insert(Selector::Group(g));
         }
@@ -2513,6 +2520,15 @@ mod tests {
             assert_eq!(group.members().count(), listed, "{}", group.name);
         }
         assert!(resolve("Soth America").is_err_and(|s| s.contains(&"South America".to_string())));
+        // a name two countries share in everyday use selects both; their own names one
+        let ends = |q: &str| paths(q).iter().map(|p| p.rsplit('/').next().unwrap().to_string()).collect::<Vec<_>>();
+        assert_eq!(ends("Korea"), ["North Korea", "South Korea"]);
+        assert_eq!(ends("korea"), ends("the Korean Peninsula"));
+        assert_eq!(ends("South Korea"), ["South Korea"]);
+        assert_eq!(ends("Republic of Korea"), ["South Korea"]);
+        assert!(ends("Congo").contains(&"Democratic Republic of the Congo".to_string()));
+        assert!(ends("Congo").contains(&"Republic of the Congo".to_string()));
+        assert_eq!(ends("Congo-Brazzaville"), ["Republic of the Congo"]);
     }
 
     #[test]
