@@ -602,6 +602,36 @@ fn and_not_excludes_like_a_minus() {
     // Nested: (a AND NOT b) OR c.
     let nested = total(&env, &["(water AND NOT dam) OR xylophonequartz"], 0);
     assert_eq!(nested, expected);
+    // A double negation requires what it excludes.
+    let water = total(&env, &["water"], 0);
+    for query in ["NOT NOT water", "-(-water)", "NOT (NOT water)"] {
+        assert_eq!(total(&env, &[query], 0), water, "{query}");
+    }
+    let either = total(&env, &["water OR dam"], 0);
+    assert!(either > water);
+    assert_eq!(total(&env, &["NOT (NOT water NOT dam)"], 0), either);
+}
+
+#[test]
+fn slashes_fuzzy_suffixes_and_decomposed_accents_keep_every_word() {
+    let env = generated_env(30);
+    let (water, dam) = (total(&env, &["water"], 0), total(&env, &["dam"], 0));
+    let either = total(&env, &["water dam"], 0);
+    assert!(either > water.max(dam));
+    assert_eq!(total(&env, &["water / dam"], 0), either);
+    assert_eq!(total(&env, &["/water/"], 0), water);
+    let results = env.json(&["search", "water~abc dam", "--json"], 0);
+    assert_eq!(results["total"].as_u64().unwrap(), either);
+    assert!(results["warnings"][0].as_str().unwrap().contains("water~abc read as water"), "{results}");
+    assert_eq!(total(&env, &["water~0.8"], 0), water);
+    // A query of punctuation alone matches nothing, and says why.
+    let results = env.json(&["search", "?!", "--json"], 1);
+    assert!(results["warnings"][0].as_str().unwrap().contains("holds no word"), "{results}");
+
+    let env = TestEnv::with_corpus();
+    let composed = total(&env, &["Zürich"], 0);
+    assert!(composed > 0);
+    assert_eq!(total(&env, &["Zu\u{308}rich"], 0), composed);
 }
 
 #[test]

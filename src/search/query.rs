@@ -13,6 +13,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Searcher, Term};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Result};
 use crate::extract::countries;
@@ -48,7 +49,9 @@ pub fn parse_text_query(
     if text.len() > MAX_QUERY_BYTES {
         return Err(Error::BadQuery(format!("query is {} bytes long; the limit is {MAX_QUERY_BYTES}", text.len())));
     }
-    let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    // NFC, as the index holds its text: a decomposed "Zu\u{308}rich" (as some keyboards and
+    // macOS file names give it) is the "Zürich" of the index
+    let text: String = text.nfc().map(|c| if c.is_control() { ' ' } else { c }).collect();
     if nesting_depth(&text) > MAX_NESTING {
         return Err(Error::BadQuery(format!("parentheses nested deeper than {MAX_NESTING}")));
     }
@@ -86,6 +89,13 @@ pub fn parse_text_query(
     let warnings =
         if problems.is_empty() { Vec::new() } else { vec![format!("query read leniently ({})", problems.join("; "))] };
     let query = lift_negations(query);
+    let mut has_words = false;
+    query.query_terms(&mut |_, _| has_words = true);
+    if !has_words {
+        // "?", "!!!", an emoji: nothing the index holds. Say so rather than silently match nothing.
+        let warning = format!("the query {text:?} holds no word to search for (an empty query lists every passage)");
+        return Ok(ParsedQuery { query: Box::new(EmptyQuery), warnings: vec![warning], block_wand: false });
+    }
     let block_wand = only_optional_words(query.as_ref());
     Ok(ParsedQuery { query, warnings, block_wand })
 }
@@ -111,7 +121,9 @@ fn optional_words(query: &dyn Query) -> bool {
 /// Makes `a AND NOT b` exclude `b`, as in Lexis and Factiva. Tantivy reads it as
 /// `+a +(-b)`: `a` and a clause holding only an exclusion, which on its own matches nothing,
 /// so the whole query matched nothing. A required clause that only excludes becomes the
-/// exclusions of its parent (`+a -b`), at every depth (`(a AND NOT b) OR c`).
+/// exclusions of its parent (`+a -b`), at every depth (`(a AND NOT b) OR c`). An excluded
+/// clause that only excludes is a double negation (`NOT NOT a`, `-(-a)`): what it excludes
+/// is required (any of it: `NOT (NOT a NOT b)` is `a OR b`).
 fn lift_negations(query: Box<dyn Query>) -> Box<dyn Query> {
     let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
         return query;
@@ -126,6 +138,14 @@ fn lift_negations(query: Box<dyn Query>) -> Box<dyn Query> {
             Some(inner) if *occur == Occur::Must && only_excludes => {
                 clauses.extend(inner.clauses().iter().map(|(o, q)| (*o, q.box_clone())));
             }
+            Some(inner) if *occur == Occur::MustNot && only_excludes => {
+                let excluded: Vec<Box<dyn Query>> = inner.clauses().iter().map(|(_, q)| q.box_clone()).collect();
+                let required = match <[_; 1]>::try_from(excluded) {
+                    Ok([one]) => one,
+                    Err(many) => Box::new(BooleanQuery::new(many.into_iter().map(|q| (Occur::Should, q)).collect())),
+                };
+                clauses.push((Occur::Must, required));
+            }
             _ => clauses.push((*occur, sub)),
         }
     }
@@ -135,14 +155,15 @@ fn lift_negations(query: Box<dyn Query>) -> Box<dyn Query> {
 /// A word with Lucene's fuzzy operator (`water~2`, `water~`), and a word with wildcards
 /// (`wat*`, `wa?er`).
 static QUESTION_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([\p{L}\p{N}_])\?+(\s|$)").expect("valid regex"));
-static FUZZY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([\p{L}\p{N}_]+)~\d*").expect("valid regex"));
+static FUZZY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"([\p{L}\p{N}_]+)~[^\s"()]*"#).expect("valid regex"));
 static WILDCARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\p{L}\p{N}_]*(?:[\p{L}\p{N}_][*?]|[*?][\p{L}\p{N}_])[\p{L}\p{N}_*?]*").expect("valid regex")
 });
 
 /// The query without the operators Tantivy's parser takes without supporting them here,
 /// and a note on each: `water~2` silently matched nothing and `wat*` matched the word
-/// `wat`. Fuzzy words are read as the word, wildcards as the word's pieces. Phrases (in
+/// `wat`. Fuzzy words are read as the word (whatever follows the `~`: `water~0.8`,
+/// `water~abc`), wildcards as the word's pieces. Phrases (in
 /// quotes, where `"a b"~2` is a proximity search) are left alone.
 fn without_unsupported_operators(text: &str) -> (String, Vec<String>) {
     let mut notes = Vec::new();
@@ -177,17 +198,28 @@ fn without_unsupported_operators(text: &str) -> (String, Vec<String>) {
 
 /// The query with typographic double quotes (“iron curtain”, „…“, «…», as word
 /// processors and web pages give them) made phrase quotes, and Tantivy's range brackets
-/// (`[a TO b]`, `{…}`, `<x`, `>x`) made spaces outside phrases: ranges over words mean
-/// nothing here, and `[water]` silently matched nothing. Dates are filtered with flags.
+/// (`[a TO b]`, `{…}`, `<x`, `>x`) and the slashes that open or close a word (Tantivy's
+/// regular expressions, `/wat.r/`) made spaces outside phrases: ranges over words mean
+/// nothing here, `[water]` silently matched nothing, and a lone slash (`Kazakhstan /
+/// Russia`) dropped the rest of the query. A slash inside a word (`example.org/water`,
+/// `US/Russia`) stays: the word is a phrase of its parts. Dates are filtered with flags.
 fn plain_query_syntax(text: &str) -> String {
     let mut in_phrase = false;
-    text.chars()
-        .map(|c| {
+    let chars: Vec<char> = text.chars().collect();
+    let word_edge = |i: usize| {
+        let blank = |c: Option<&char>| c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ')' | '"'));
+        blank(i.checked_sub(1).and_then(|j| chars.get(j))) || blank(chars.get(i + 1))
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
             let c = if matches!(c, '“' | '”' | '„' | '‟' | '«' | '»' | '＂') { '"' } else { c };
             if c == '"' {
                 in_phrase = !in_phrase;
             }
-            if !in_phrase && matches!(c, '[' | ']' | '{' | '}' | '<' | '>') { ' ' } else { c }
+            let range = matches!(c, '[' | ']' | '{' | '}' | '<' | '>');
+            if !in_phrase && (range || c == '/' && word_edge(i)) { ' ' } else { c }
         })
         .collect()
 }
@@ -506,6 +538,8 @@ mod tests {
     fn typographic_quotes_make_phrases_and_range_brackets_are_spaces() {
         assert_eq!(plain_query_syntax("“iron curtain” „Wende“ «mur»"), "\"iron curtain\" \"Wende\" \"mur\"");
         assert_eq!(plain_query_syntax("[water] {dam} <x> \"a [b]\""), " water   dam   x  \"a [b]\"");
+        assert_eq!(plain_query_syntax("Kazakhstan / Russia /dam/ \"a / b\""), "Kazakhstan   Russia  dam  \"a / b\"");
+        assert_eq!(plain_query_syntax("(/x/) example.org/water US/Russia"), "( x ) example.org/water US/Russia");
     }
 
     #[test]
