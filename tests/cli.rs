@@ -532,6 +532,15 @@ fn date_bounds_beyond_what_tantivy_can_represent_do_not_wrap() {
     // Bounds within the range still cut.
     let recent = total(&env, &["", "--since", "2020"], 0);
     assert!(recent > 0 && recent < everything, "{recent} of {everything}");
+    // A year is four digits, and a range must not end before it starts.
+    for args in [["--since", "20"], ["--until", "+2020"]] {
+        let output = env.run(&["search", "", args[0], args[1]]);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("expected YYYY"), "{}", stderr(&output));
+    }
+    let output = env.run(&["search", "", "--since", "2023", "--until", "2020"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--since 2023-01-01 is after --until 2020-12-31"), "{}", stderr(&output));
 }
 
 #[test]

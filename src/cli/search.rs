@@ -84,14 +84,21 @@ enum SortArg {
 
 impl SearchArgs {
     fn request(&self) -> anyhow::Result<SearchRequest> {
+        let since = self.since.as_deref().map(|d| parse_bound(d, false)).transpose()?;
+        let until = self.until.as_deref().map(|d| parse_bound(d, true)).transpose()?;
+        if let (Some(since), Some(until)) = (since, until)
+            && since > until
+        {
+            anyhow::bail!("--since {since} is after --until {until}: no date is in between");
+        }
         Ok(SearchRequest {
             query: self.query.clone(),
             countries: self.country.clone(),
             about: self.about.clone(),
             speakers: self.speaker.clone(),
             sources: self.source.clone(),
-            since: self.since.as_deref().map(|d| parse_bound(d, false)).transpose()?,
-            until: self.until.as_deref().map(|d| parse_bound(d, true)).transpose()?,
+            since,
+            until,
             limit: self.limit,
             offset: self.offset,
             sort: match self.sort {

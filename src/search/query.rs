@@ -433,12 +433,19 @@ fn same_name(wanted: &str, value: &str) -> bool {
     }
 }
 
-/// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` picks the last day of a year or month.
+/// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a year of four digits: `--since 20` is not
+/// the year 20; month and day of one or two); `end` picks the last day of a year or month.
 pub fn parse_bound(value: &str, end: bool) -> Result<NaiveDate> {
     let bad = || Error::BadDate(value.to_string());
     let parts: Vec<&str> = value.trim().split('-').collect();
+    let digits = |s: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(parts[0], 4..=4) || !parts[1..].iter().all(|p| digits(p, 1..=2)) {
+        return Err(bad());
+    }
     let number = |s: &str| s.parse::<u32>().map_err(|_| bad());
-    let year = parts.first().ok_or_else(bad).and_then(|y| y.parse::<i32>().map_err(|_| bad()))?;
+    let year = parts[0].parse::<i32>().map_err(|_| bad())?;
     let (month, day) = match parts.len() {
         1 => (if end { 12 } else { 1 }, None),
         2 => (number(parts[1])?, None),
@@ -513,6 +520,10 @@ mod tests {
         assert_eq!(parse_bound("2016-02-03", true).unwrap(), NaiveDate::from_ymd_opt(2016, 2, 3).unwrap());
         assert!(parse_bound("yesterday", false).is_err());
         assert!(parse_bound("2016-13", false).is_err());
+        assert_eq!(parse_bound("2020-1-5", false).unwrap(), NaiveDate::from_ymd_opt(2020, 1, 5).unwrap());
+        for bad in ["20", "1", "+2020", "99999", "2020-", "2020-001", "-2020", "2020-01-02-03", ""] {
+            assert!(parse_bound(bad, false).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
