@@ -662,6 +662,28 @@ fn commit_every_0_is_refused() {
 }
 
 #[test]
+fn a_mistake_in_the_arguments_is_one_line_and_help_is_not_an_error() {
+    let env = TestEnv::new();
+    for (args, expected) in [
+        (&["search", "water", "dam"][..], "a query of several words goes in quotes"),
+        (&["search", "water", "--limit", "-1"][..], "tip: to pass '-1' as a value"),
+        (&["search", "water", "--sort", "NEWEST"][..], "possible values: relevance, newest, oldest"),
+        (&["frobnicate"][..], "unrecognized subcommand 'frobnicate'"),
+    ] {
+        let output = env.run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let err = stderr(&output);
+        assert!(err.starts_with("newsdex: error: ") && err.trim_end().lines().count() == 1, "{err}");
+        assert!(err.contains(expected), "{err}");
+    }
+    for args in [&["--help"][..], &["search", "--help"][..], &["--version"][..]] {
+        let output = env.run(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&output).contains("newsdex"), "{args:?}");
+    }
+}
+
+#[test]
 fn fuzzy_and_wildcard_operators_are_read_as_words_with_a_warning() {
     let env = generated_env(30);
     let water = total(&env, &["water"], 0);

@@ -90,7 +90,10 @@ pub fn main() -> ExitCode {
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("newsdex: internal error{place}: {message}");
     }));
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return argument_error(err),
+    };
     let result = match cli.command {
         Command::Index(args) => index::run(args),
         Command::Search(args) => reading_index(&args.index.dir.clone(), || search::run(args)),
@@ -107,6 +110,37 @@ pub fn main() -> ExitCode {
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// Help and version as clap prints them; a mistake in the arguments on one line, like
+/// every other error, with clap's tip and the usage line.
+fn argument_error(err: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        || err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    {
+        let _ = err.print();
+        return ExitCode::from(if err.use_stderr() { exit::ERROR } else { exit::OK });
+    }
+    let rendered = err.render().to_string();
+    let mut parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("For more information"))
+        .collect();
+    if let Some(first) = parts.first_mut() {
+        *first = first.strip_prefix("error: ").unwrap_or(first);
+    }
+    let mut message = parts.join("; ").replace("; Usage: ", "; usage: ");
+    // `newsdex search water dam`: the second word is an unexpected argument
+    if err.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(arg)) = err.get(ContextKind::InvalidArg)
+        && !arg.starts_with('-')
+    {
+        message.push_str("; a query of several words goes in quotes (\"water dam\")");
+    }
+    eprintln!("newsdex: error: {}; more with --help", style::printable(&message));
+    ExitCode::from(exit::ERROR)
 }
 
 /// Set while a command reads an index. Tantivy trusts its files, so a damaged file (a
