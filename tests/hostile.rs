@@ -368,6 +368,38 @@ fn a_50_mb_line_is_read_without_harm() {
     assert_eq!(hits(&env.search(&["fiji"]))[0]["article_id"], "carrier");
 }
 
+/// A line beyond `MAX_ARTICLE_BYTES` (64 MiB) is skipped by its line number, the lines
+/// after it are read; a line of zeros that never ends (a dump, a device) ends the file.
+/// Both used to be read whole: the run died out of memory, losing every file of it.
+#[test]
+fn a_line_beyond_64_mib_is_skipped_and_an_endless_line_of_zeros_ends_its_file() {
+    let env = TestEnv::new();
+    let mut text = feed(0..1).into_bytes();
+    text.extend(std::iter::repeat_n(b'x', (64 << 20) + 10));
+    text.push(b'\n');
+    text.extend(feed(1..2).into_bytes());
+    env.write("in/long.jsonl", text);
+    let mut zeros = feed(2..3).into_bytes();
+    zeros.extend(std::iter::repeat_n(0u8, 100 << 20));
+    env.write("in/zeros.jsonl.gz", gzip(&zeros));
+    drop(zeros);
+    let (code, errors) = index_dir(&env, "in");
+    assert_eq!(code, 1, "{errors}");
+    assert_reported(&errors, "long.jsonl:2", "too large");
+    assert_reported(&errors, "zeros.jsonl.gz:2", "binary data");
+    assert_eq!(articles(&env), 4);
+}
+
+/// A byte-order mark before an empty first line is not a line of bad JSON.
+#[test]
+fn a_byte_order_mark_on_an_empty_first_line_is_not_an_error() {
+    let env = TestEnv::new();
+    env.write("in/bom.jsonl", format!("\u{FEFF}\r\n{}", feed(0..1)));
+    let (code, errors) = index_dir(&env, "in");
+    assert_eq!(code, 0, "{errors}");
+    assert_eq!(articles(&env), 2);
+}
+
 /// A single 50 MB line that is one article's body: indexed whole, in linear time (about
 /// 10 s on 2 cores; it was gated behind an environment variable while it took 20-30 s).
 #[test]

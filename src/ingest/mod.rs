@@ -91,6 +91,8 @@ pub enum SkipReason {
     EmptyArticle,
     /// newsdex itself failed on this input (a bug: the input is skipped, the run goes on).
     InternalError,
+    /// A line or file larger than any article ([`MAX_ARTICLE_BYTES`], [`MAX_DOCUMENT_BYTES`]).
+    TooLarge,
 }
 
 impl SkipReason {
@@ -102,6 +104,7 @@ impl SkipReason {
             SkipReason::BadJson => "bad JSON",
             SkipReason::EmptyArticle => "empty article",
             SkipReason::InternalError => "internal error",
+            SkipReason::TooLarge => "too large",
         }
     }
 }
@@ -407,18 +410,60 @@ impl Read for Utf16Reader {
 }
 
 fn read_whole(
-    mut reader: Box<dyn Read>,
+    reader: Box<dyn Read>,
     origin: Origin,
     format: Format,
     on_record: &mut impl FnMut(Record) -> bool,
     on_problem: &mut impl FnMut(Problem),
 ) -> bool {
+    let max = if format == Format::Json { MAX_DOCUMENT_BYTES } else { MAX_ARTICLE_BYTES };
     let mut bytes = Vec::new();
-    if let Err(err) = reader.read_to_end(&mut bytes) {
+    if let Err(err) = reader.take(max as u64 + 1).read_to_end(&mut bytes) {
         on_problem(Problem::skip(origin, SkipReason::Unreadable, err.to_string()));
         return true;
     }
+    if bytes.len() > max {
+        let hint = if format == Format::Json { " (a .json file is read whole: write JSON Lines instead)" } else { "" };
+        let message = format!("larger than {} MiB{hint}", max >> 20);
+        on_problem(Problem::skip(origin, SkipReason::TooLarge, message));
+        return true;
+    }
     on_record(Record { origin, format, bytes })
+}
+
+/// Longest JSON Lines line, `.txt` or `.html` file read: far beyond any article, small
+/// enough that a file of one endless line (a dump of zeros, a device, a lost newline in a
+/// huge export) is reported and skipped instead of exhausting memory and losing the run.
+pub const MAX_ARTICLE_BYTES: usize = 64 << 20;
+/// Largest `.json` file read (it is read whole, as one document: an array of articles).
+pub const MAX_DOCUMENT_BYTES: usize = 1 << 30;
+
+/// Reads one line (its newline included) into `line`, up to `max` bytes; a longer line is
+/// read to its end and dropped, and only its first `max` bytes are kept. Returns the bytes
+/// read (0 at the end of the input) and whether the line was too long.
+fn read_line_capped(reader: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> std::io::Result<(usize, bool)> {
+    let (mut read, mut too_long) = (0, false);
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok((read, too_long));
+        }
+        let (take, ended) = match memchr::memchr(b'\n', buffer) {
+            Some(at) => (at + 1, true),
+            None => (buffer.len(), false),
+        };
+        if line.len() + take > max {
+            too_long = true;
+        }
+        if !too_long {
+            line.extend_from_slice(&buffer[..take]);
+        }
+        reader.consume(take);
+        read += take;
+        if ended {
+            return Ok((read, too_long));
+        }
+    }
 }
 
 fn read_lines(
@@ -433,10 +478,26 @@ fn read_lines(
         let mut bytes = Vec::new();
         line_number += 1;
         let origin = Origin { path: file.path.clone(), line: Some(line_number) };
-        match reader.read_until(b'\n', &mut bytes) {
-            Ok(0) => return true,
+        match read_line_capped(&mut reader, &mut bytes, MAX_ARTICLE_BYTES) {
+            Ok((0, _)) => return true,
+            Ok((_, true)) if looks_binary(&bytes) => {
+                // a stream of zeros or a device: no line will ever end
+                on_problem(Problem::skip(
+                    origin,
+                    SkipReason::Binary,
+                    "contains NUL bytes; the rest of the file is not read",
+                ));
+                return true;
+            }
+            Ok((_, true)) => {
+                let message = format!("line longer than {} MiB", MAX_ARTICLE_BYTES >> 20);
+                on_problem(Problem::skip(origin, SkipReason::TooLarge, message));
+            }
             Ok(_) => {
-                if bytes.iter().all(u8::is_ascii_whitespace) {
+                // a byte-order mark opens the file, whatever its first line holds
+                let text =
+                    if line_number == 1 { bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes) } else { &bytes };
+                if text.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
                 if !on_record(Record { origin, format: Format::JsonLines, bytes }) {
