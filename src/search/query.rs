@@ -91,7 +91,9 @@ pub fn parse_text_query(
     let query = lift_negations(query);
     let mut has_words = false;
     query.query_terms(&mut |_, _| has_words = true);
-    if !has_words {
+    let nothing_parsed =
+        query.is::<EmptyQuery>() || query.downcast_ref::<BooleanQuery>().is_some_and(|b| b.clauses().is_empty());
+    if !has_words && nothing_parsed {
         // "?", "!!!", an emoji: nothing the index holds. Say so rather than silently match nothing.
         let warning = format!("the query {text:?} holds no word to search for (an empty query lists every passage)");
         return Ok(ParsedQuery { query: Box::new(EmptyQuery), warnings: vec![warning], block_wand: false });
