@@ -380,11 +380,23 @@ fn find_body(doc: &Html) -> (Option<ElementRef<'_>>, Vec<String>) {
     (None, collect_paragraphs(body, &["body", "html"]))
 }
 
+/// Fewest words of text outside paragraph elements kept as a paragraph: an old page's
+/// story written straight into a table cell or a `<div>`, paragraphs cut by `<br><br>`, is
+/// prose; a byline, a date or a caption standing alone is shorter.
+const LOOSE_MIN_WORDS: usize = 12;
+
 /// Paragraph texts under `root`, skipping furniture subtrees. Iterative walk.
+///
+/// Text inside `para_tags` is kept; text outside them ("loose" text) is kept when it
+/// reads as prose: [`LOOSE_MIN_WORDS`] words or more, less than half of it link text (a
+/// row of links is navigation). Two `<br>` in a row end a paragraph.
 fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut buf = String::new();
+    let mut loose = LooseText::default();
     let mut depth = 0usize; // how many paragraph elements we are inside
+    let mut links = 0usize; // how many links we are inside
+    let mut after_br = false; // a <br> with nothing but white space since
     let flush = |buf: &mut String, out: &mut Vec<String>| {
         let t = crate::clean::normalize(buf);
         if !t.is_empty() {
@@ -395,15 +407,28 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
     let mut stack = vec![(*root, false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
-            Node::Text(t) if depth > 0 => buf.push_str(t),
+            Node::Text(t) => {
+                if !t.trim().is_empty() {
+                    after_br = false;
+                }
+                if depth > 0 {
+                    buf.push_str(t);
+                } else {
+                    loose.push(t, links > 0);
+                }
+            }
             Node::Element(e) => {
                 let name = e.name();
                 if closing {
                     if BLOCK_TAGS.contains(&name) {
                         flush(&mut buf, &mut out);
+                        loose.flush(&mut out);
                     }
                     if para_tags.contains(&name) {
                         depth = depth.saturating_sub(1);
+                    }
+                    if name == "a" {
+                        links = links.saturating_sub(1);
                     }
                     continue;
                 }
@@ -411,14 +436,28 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
                 if node.id() != root.id() && is_excluded(&el) {
                     continue;
                 }
-                if name == "br" && depth > 0 {
-                    buf.push(' ');
+                if name == "br" {
+                    if after_br {
+                        flush(&mut buf, &mut out);
+                        loose.flush(&mut out);
+                    } else if depth > 0 {
+                        buf.push(' ');
+                    } else {
+                        loose.push(" ", false);
+                    }
+                    after_br = true;
+                    continue;
                 }
+                after_br = false;
                 if BLOCK_TAGS.contains(&name) {
                     flush(&mut buf, &mut out);
+                    loose.flush(&mut out);
                 }
                 if para_tags.contains(&name) {
                     depth += 1;
+                }
+                if name == "a" {
+                    links += 1;
                 }
                 stack.push((node, true));
                 stack.extend(node.children().rev().map(|c| (c, false)));
@@ -427,7 +466,34 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
         }
     }
     flush(&mut buf, &mut out);
+    loose.flush(&mut out);
     out
+}
+
+/// Text outside paragraph elements since the last block edge, and how much of it is links.
+#[derive(Default)]
+struct LooseText {
+    text: String,
+    link_bytes: usize,
+}
+
+impl LooseText {
+    fn push(&mut self, text: &str, in_link: bool) {
+        self.text.push_str(text);
+        if in_link {
+            self.link_bytes += text.trim().len();
+        }
+    }
+
+    fn flush(&mut self, out: &mut Vec<String>) {
+        let text = crate::clean::normalize(&self.text);
+        let prose = text.split(' ').count() >= LOOSE_MIN_WORDS && self.link_bytes * 2 < text.len();
+        if prose {
+            out.push(text);
+        }
+        self.text.clear();
+        self.link_bytes = 0;
+    }
 }
 
 /// Normalised text of an element (all descendant text nodes, in order).
@@ -750,6 +816,42 @@ mod tests {
         assert_eq!(parse_html(""), RawArticle::default());
         assert_eq!(parse_html(&inputs[3]).paragraphs, vec!["unclosed bold italic", "next"]);
         assert_eq!(parse_html(&inputs[8]).paragraphs, vec!["x"]);
+    }
+
+    #[test]
+    fn prose_outside_paragraph_elements_is_kept_and_two_line_breaks_end_a_paragraph() {
+        // An old page: the story in a table cell, paragraphs cut by <br><br>, and one
+        // stray <p> at the foot, which made the fallback read nothing but that <p>.
+        let page = "<html><body><table><tr><td><font>Floods hit the delta<br><br>Heavy rain flooded \
+            large parts of the delta on Tuesday, cutting power to thousands of homes.<br> \
+            <br>Officials said two thousand families had moved to shelters by the evening.</font></td></tr></table>\
+            <div><a href='/'>Home</a> | <a href='/n'>News</a> | <a href='/s'>Sport and all the other sections of this fine site</a></div>\
+            <p>This page is best viewed with a modern browser at a resolution of 800 by 600.</p></body></html>";
+        assert_eq!(
+            parse_html(page).paragraphs,
+            [
+                "Heavy rain flooded large parts of the delta on Tuesday, cutting power to thousands of homes.",
+                "Officials said two thousand families had moved to shelters by the evening.",
+                "This page is best viewed with a modern browser at a resolution of 800 by 600.",
+            ]
+        );
+        // Inside an article: text between paragraphs is kept when it is prose, not when it
+        // is a short line (a date, a credit).
+        let page = "<article><p>First paragraph of the story.</p>Updated 5 May 2024\
+            <p>Second paragraph.</p>A third paragraph that the site wrote without any element around it at all.\
+            <div>A line<br><br>cut in two</div></article>";
+        assert_eq!(
+            parse_html(page).paragraphs,
+            [
+                "First paragraph of the story.",
+                "Second paragraph.",
+                "A third paragraph that the site wrote without any element around it at all."
+            ]
+        );
+        assert_eq!(
+            fragment_paragraphs("One line.<br><br>Another line.<br>Same line."),
+            ["One line.", "Another line. Same line."]
+        );
     }
 
     #[test]
