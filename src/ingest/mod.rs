@@ -529,6 +529,38 @@ pub fn decode_text(bytes: &[u8]) -> (Cow<'_, str>, bool) {
     }
 }
 
+/// A saved page's text: UTF-8 when valid; else the encoding its `<meta>` declares in its
+/// first 4 KB (`<meta charset="koi8-r">`, `content="text/html; charset=windows-1251"`:
+/// archives of Russian, Chinese or Japanese sites are full of them); else Windows-1252 as
+/// for other files. The flag says whether the Windows-1252 fallback was used.
+pub fn decode_html(bytes: &[u8]) -> (Cow<'_, str>, bool) {
+    if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).is_ok() {
+        return decode_text(bytes);
+    }
+    match declared_charset(&bytes[..bytes.len().min(4096)]) {
+        Some(encoding) => (encoding.decode_without_bom_handling(bytes).0, false),
+        None => decode_text(bytes),
+    }
+}
+
+/// The encoding named by the first `charset=` of a page's head, unless it is UTF-8 or
+/// UTF-16 (a page in UTF-16 has no ASCII `charset=` to read; one that says so was saved
+/// as something else).
+fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let at = memchr::memmem::find(&lower, b"charset")? + b"charset".len();
+    let rest = &lower[at..];
+    let start = rest.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'=' | b'"' | b'\''))?;
+    let label = &rest[start..];
+    let end = label
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(label.len());
+    let encoding = encoding_rs::Encoding::for_label(&label[..end])?;
+    let unicode = [encoding_rs::UTF_8, encoding_rs::UTF_16LE, encoding_rs::UTF_16BE].contains(&encoding);
+    (!unicode).then_some(encoding)
+}
+
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     head.contains(&0)
@@ -541,7 +573,7 @@ pub fn parse_record(record: Record, fields: &FieldMap) -> Vec<Result<(Origin, Ra
     if looks_binary(&bytes) {
         return vec![Err(Problem::skip(origin, SkipReason::Binary, "contains NUL bytes"))];
     }
-    let (text, was_legacy) = decode_text(&bytes);
+    let (text, was_legacy) = if format == Format::Html { decode_html(&bytes) } else { decode_text(&bytes) };
     let mut results = match format {
         Format::Text => vec![Ok((origin.clone(), txt::parse_txt(&text)))],
         Format::Html => vec![Ok((origin.clone(), html::parse_html(&text)))],
@@ -639,6 +671,31 @@ mod tests {
         let (text, legacy) = decode_text("\u{feff}déjà".as_bytes());
         assert!(!legacy);
         assert_eq!(text, "déjà");
+    }
+
+    #[test]
+    fn a_page_is_read_in_the_encoding_its_meta_declares() {
+        let (koi8, _, _) = encoding_rs::KOI8_R.encode("Выборы в Москве");
+        let page = [
+            b"<html><head><META http-equiv='Content-Type' content='text/html; Charset=KOI8-R'></head><body><p>"
+                .as_slice(),
+            &koi8,
+            b"</p></body></html>",
+        ]
+        .concat();
+        let (text, legacy) = decode_html(&page);
+        assert!(!legacy);
+        assert!(text.contains("<p>Выборы в Москве</p>"), "{text}");
+        let (gbk, _, _) = encoding_rs::GBK.encode("北京新闻");
+        let page = [b"<meta charset=\"gb2312\"><p>".as_slice(), &gbk].concat();
+        assert!(decode_html(&page).0.ends_with("<p>北京新闻"));
+        // valid UTF-8 wins over an outdated declaration; no declaration: Windows-1252
+        assert_eq!(
+            decode_html("<meta charset=koi8-r>café".as_bytes()),
+            (Cow::Borrowed("<meta charset=koi8-r>café"), false)
+        );
+        assert_eq!(decode_html(b"<p>caf\xe9</p>"), (Cow::Owned::<str>("<p>café</p>".into()), true));
+        assert!(decode_html(b"<meta charset=utf-8><p>caf\xe9</p>").1);
     }
 
     #[test]
