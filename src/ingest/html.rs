@@ -253,6 +253,21 @@ pub fn fragment_paragraphs(html: &str) -> Vec<String> {
     collect_paragraphs(doc.root_element(), &["html"])
 }
 
+/// A plain text with its HTML character references decoded (`AT&amp;T` → `AT&T`,
+/// `&eacute;`, `&#8217;`): CMS exports escape their text so even where it holds no markup.
+/// A text without a complete reference (`R&D`, `AT&T`) is returned as it is.
+pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});").expect("valid regex")
+    });
+    if !text.contains('&') || !REFERENCE.is_match(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // the parser reads references in text; a `<` is escaped so that nothing is a tag
+    let doc = Html::parse_fragment(&text.replace('<', "&lt;"));
+    std::borrow::Cow::Owned(doc.root_element().text().collect())
+}
+
 /// Whether a text holds HTML markup: a closing tag or a line break. An opening tag alone
 /// is not enough: wire copy writes tickers as `Phillips Petroleum <P>`, and "x < y" is prose.
 pub fn looks_like_html(text: &str) -> bool {
@@ -685,6 +700,15 @@ mod tests {
         );
         assert!(!looks_like_html("Shares rose 3% as x < y and a <b> c held."));
         assert!(!looks_like_html("Phillips Petroleum <P> raised its price."));
+    }
+
+    #[test]
+    fn references_in_plain_text_are_decoded_and_the_rest_left_alone() {
+        assert_eq!(decode_entities("AT&amp;T entered Qatar &amp; Bahrain"), "AT&T entered Qatar & Bahrain");
+        assert_eq!(decode_entities("caf&eacute; &#8220;x&#x201D; a &lt;b&gt; <P>"), "café “x” a <b> <P>");
+        for plain in ["R&D and AT&T", "Phillips Petroleum <P> & Co", "a & b; c", "&;"] {
+            assert!(matches!(decode_entities(plain), std::borrow::Cow::Borrowed(_)), "{plain}");
+        }
     }
 
     #[test]

@@ -33,13 +33,16 @@ fn article_from_value(value: &Value, fields: &FieldMap) -> Result<RawArticle, St
         Some(Value::String(text)) => split_body(text),
         Some(Value::Array(items)) => items
             .iter()
-            .map(|item| scalar(item).ok_or_else(|| format!("body list holds {}", kind(item))))
-            .collect::<Result<Vec<_>, _>>()?,
+            .map(|item| {
+                let text = scalar(item).ok_or_else(|| format!("body list holds {}", kind(item)))?;
+                Ok(super::html::decode_entities(&text).into_owned())
+            })
+            .collect::<Result<Vec<_>, String>>()?,
         Some(other) => return Err(format!("body is {}, not text or a list of paragraphs", kind(other))),
     };
     Ok(RawArticle {
         id: text_field(object, fields, Field::Id)?,
-        title: text_field(object, fields, Field::Title)?,
+        title: text_field(object, fields, Field::Title)?.map(|t| super::html::decode_entities(&t).into_owned()),
         paragraphs: body,
         date: text_field(object, fields, Field::Date)?,
         source: text_field(object, fields, Field::Source)?,
@@ -94,13 +97,19 @@ fn kind(value: &Value) -> &'static str {
 pub fn split_body(text: &str) -> Vec<String> {
     let paragraphs = split_plain_body(text);
     if !paragraphs.iter().any(|p| super::html::looks_like_html(p)) {
-        return paragraphs;
+        return paragraphs.into_iter().map(|p| super::html::decode_entities(&p).into_owned()).collect();
     }
     // CMS exports often hold the body, or links inside it, as HTML: its tags would be
     // indexed as words ("href", "https")
     paragraphs
         .into_iter()
-        .flat_map(|p| if super::html::looks_like_html(&p) { super::html::fragment_paragraphs(&p) } else { vec![p] })
+        .flat_map(|p| {
+            if super::html::looks_like_html(&p) {
+                super::html::fragment_paragraphs(&p)
+            } else {
+                vec![super::html::decode_entities(&p).into_owned()]
+            }
+        })
         .collect()
 }
 
