@@ -390,6 +390,18 @@ fn a_line_beyond_64_mib_is_skipped_and_an_endless_line_of_zeros_ends_its_file() 
     assert_eq!(articles(&env), 4);
 }
 
+/// A `.json` file that holds JSON Lines is read line by line (it was skipped whole:
+/// "trailing characters"), a bad line reported with its number.
+#[test]
+fn json_lines_in_a_json_file_are_read_by_line() {
+    let env = TestEnv::new();
+    env.write("in/export.json", format!("{}{{\"id\": \"broken\", \n{}", feed(0..1), feed(1..2)));
+    let (code, errors) = index_dir(&env, "in");
+    assert_eq!(code, 1, "{errors}");
+    assert_reported(&errors, "export.json:2", "bad JSON");
+    assert_eq!(articles(&env), 3);
+}
+
 /// A byte-order mark before an empty first line is not a line of bad JSON.
 #[test]
 fn a_byte_order_mark_on_an_empty_first_line_is_not_an_error() {

@@ -24,6 +24,18 @@ pub fn parse_document(text: &str, fields: &FieldMap) -> Vec<Result<(bool, RawArt
     }
 }
 
+/// Whether a `.json` file's text is JSON Lines: its first line is a whole object and more
+/// follows (one JSON document would be cut at its first line).
+pub fn holds_json_lines(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let Some((first, rest)) = text.split_once('\n') else {
+        return false;
+    };
+    first.trim_start().starts_with('{')
+        && !rest.trim().is_empty()
+        && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+}
+
 fn article_from_value(value: &Value, fields: &FieldMap) -> Result<RawArticle, String> {
     let Value::Object(object) = value else {
         return Err(format!("expected an article object, found {}", kind(value)));
@@ -143,6 +155,15 @@ fn split_plain_body(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_lines_in_a_json_file_are_recognised() {
+        assert!(holds_json_lines("{\"body\": \"a\"}\r\n{\"body\": \"b\"}\n"));
+        assert!(holds_json_lines("\u{feff}\n{\"body\": \"a\"}\nbroken"));
+        assert!(!holds_json_lines("{\"body\": \"a\"}\n"));
+        assert!(!holds_json_lines("{\n  \"body\": \"a\"\n}\n"));
+        assert!(!holds_json_lines("[{\"body\": \"a\"},\n{\"body\": \"b\"}]"));
+    }
 
     #[test]
     fn usual_keys_and_shapes_are_recognised() {

@@ -581,6 +581,18 @@ pub fn parse_record(record: Record, fields: &FieldMap) -> Vec<Result<(Origin, Ra
             Ok(raw) => vec![Ok((origin.clone(), raw))],
             Err(message) => vec![Err(Problem::skip(origin.clone(), SkipReason::BadJson, message))],
         },
+        // a `.json` file holding JSON Lines (an export named for its content type)
+        Format::Json if json::holds_json_lines(&text) => text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(i, line)| {
+                let line_origin = Origin { path: origin.path.clone(), line: Some(i as u64 + 1) };
+                json::parse_object(line, fields)
+                    .map(|raw| (line_origin.clone(), raw))
+                    .map_err(|message| Problem::skip(line_origin, SkipReason::BadJson, message))
+            })
+            .collect(),
         Format::Json => json::parse_document(&text, fields)
             .into_iter()
             .enumerate()
