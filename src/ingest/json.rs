@@ -80,9 +80,29 @@ fn text_field(object: &Map<String, Value>, fields: &FieldMap, field: Field) -> R
                 items.iter().filter_map(|item| scalar(item).or_else(|| item.get("name").and_then(scalar))).collect();
             Ok((!parts.is_empty()).then(|| parts.join(", ")))
         }
-        Value::Object(inner) => Ok(inner.get("name").and_then(scalar)),
+        Value::Object(inner) => Ok(inner.get("name").and_then(scalar).or_else(|| extended_json(inner)).or_else(|| {
+            // a date in a shape not read here: kept as written, so that it is reported
+            // as a date that cannot be read rather than silently dropped
+            (field == Field::Date).then(|| value.to_string())
+        })),
         other => Err(format!("{field:?} is {}", kind(other)).to_lowercase()),
     }
+}
+
+/// A value in MongoDB's extended JSON, as `mongoexport` writes it: `{"$oid": "5f1d…"}`,
+/// `{"$date": "2020-01-02T03:04:05Z"}`, `{"$date": {"$numberLong": "1577934245000"}}`
+/// (milliseconds since 1970), `{"$numberLong": "42"}`.
+fn extended_json(object: &Map<String, Value>) -> Option<String> {
+    if let Some(date) = object.get("$date") {
+        let millis = match date {
+            Value::Object(inner) => inner.get("$numberLong").and_then(scalar)?.parse::<i64>().ok()?,
+            Value::Number(number) => number.as_i64()?,
+            other => return scalar(other),
+        };
+        return chrono::DateTime::from_timestamp_millis(millis)
+            .map(|date| date.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    }
+    ["$oid", "$numberLong", "$numberInt", "$uuid"].iter().find_map(|key| object.get(*key).and_then(scalar))
 }
 
 fn scalar(value: &Value) -> Option<String> {
@@ -155,6 +175,20 @@ fn split_plain_body(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mongodb_extended_json_values_are_read() {
+        let line = r#"{"guid": {"$oid": "5f1d7a"}, "title": "Vote", "body": "Text.", "date": {"$date": {"$numberLong": "1577934245000"}}, "source": {"$numberLong": "7"}}"#;
+        let raw = parse_object(line, &FieldMap::default()).unwrap();
+        assert_eq!(raw.id.as_deref(), Some("5f1d7a"));
+        assert_eq!(raw.date.as_deref(), Some("2020-01-02T03:04:05Z"));
+        assert_eq!(raw.source.as_deref(), Some("7"));
+        let raw = parse_object(r#"{"body": "x", "date": {"$date": "2019-05-06T00:00:00.000Z"}}"#, &FieldMap::default());
+        assert_eq!(raw.unwrap().date.as_deref(), Some("2019-05-06T00:00:00.000Z"));
+        // a date object of another shape is kept as written, for the date reader to report
+        let raw = parse_object(r#"{"body": "x", "date": {"when": 5}}"#, &FieldMap::default()).unwrap();
+        assert_eq!(raw.date.as_deref(), Some(r#"{"when":5}"#));
+    }
 
     #[test]
     fn json_lines_in_a_json_file_are_recognised() {
