@@ -67,13 +67,12 @@ enum Header {
     Dateline,
 }
 
-/// A `Key: value` header line's field and value, if it is one.
+/// A `Key: value` header line's field and value, if it is one. The value may be empty
+/// (`ID:` left blank by an export template): still a header line, not the body's first
+/// paragraph.
 fn header(line: &str) -> Option<(Header, &str)> {
     let (key, value) = line.split_once(':')?;
     let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
     let field = match key.trim().to_ascii_lowercase().as_str() {
         "date" | "published" => Header::Date,
         "source" | "outlet" | "publisher" => Header::Source,
@@ -99,7 +98,9 @@ fn apply_header(raw: &mut RawArticle, line: &str) -> bool {
         Header::Id => &mut raw.id,
         Header::Dateline => &mut raw.dateline,
     };
-    *slot = Some(value.to_string());
+    if !value.is_empty() {
+        *slot = Some(value.to_string());
+    }
     true
 }
 
@@ -136,6 +137,13 @@ mod tests {
         let raw = parse_txt("Title\nOne.\nTwo: not a header.\nThree.");
         assert_eq!(raw.paragraphs, ["One.", "Two: not a header.", "Three."]);
         assert_eq!(raw.date, None);
+    }
+
+    #[test]
+    fn a_header_left_empty_is_still_a_header() {
+        let raw = parse_txt("Title\nID:\nDate: \nSource: Wire\n\nBody.");
+        assert_eq!((raw.id, raw.date, raw.source.as_deref()), (None, None, Some("Wire")));
+        assert_eq!(raw.paragraphs, ["Body."]);
     }
 
     #[test]
