@@ -218,7 +218,7 @@ pub fn parse_html(html: &str) -> RawArticle {
             let in_body = container.and_then(|c| first_text(c, "h1"));
             in_body.or_else(|| first_text_outside_furniture(&doc, "h1"))
         })
-        .or_else(|| first_text(doc.root_element(), "title").map(|t| strip_site_suffix(&t, source.as_deref())));
+        .or_else(|| page_title(&doc).map(|t| strip_site_suffix(&t, source.as_deref())));
 
     let date = find_date(&doc, &meta, container, linked.date_published.as_deref());
     let url = get(&["og:url"])
@@ -521,6 +521,14 @@ fn first_text(root: ElementRef, tag: &str) -> Option<String> {
     root.select(&sel(tag)).map(element_text).find(|t| !t.is_empty())
 }
 
+/// The page's `<title>`: not the title of a drawing (`<svg><title>`) in its body.
+fn page_title(doc: &Html) -> Option<String> {
+    doc.select(&sel("title"))
+        .filter(|t| !t.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "svg" | "math")))
+        .map(element_text)
+        .find(|t| !t.is_empty())
+}
+
 fn first_text_outside_furniture(doc: &Html, tag: &str) -> Option<String> {
     doc.select(&sel(tag))
         .filter(|e| {
@@ -764,6 +772,15 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Rain - and more rain"));
         let html = "<html><head><title>Rain | Weather Desk</title></head><body><h1>Rain all week</h1></body></html>";
         assert_eq!(parse_html(html).title.as_deref(), Some("Rain all week"));
+    }
+
+    #[test]
+    fn the_title_of_a_drawing_is_not_the_pages() {
+        let html = "<html><body><svg><title>Logo</title></svg><p>Text.</p></body></html>";
+        assert_eq!(parse_html(html).title, None);
+        let html =
+            "<html><head><title>Real</title></head><body><svg><title>Logo</title></svg><p>Text.</p></body></html>";
+        assert_eq!(parse_html(html).title.as_deref(), Some("Real"));
     }
 
     #[test]
