@@ -127,26 +127,28 @@ fn kind(value: &Value) -> &'static str {
 /// A body held in one string: blank-line separated paragraphs (lines inside a paragraph
 /// joined), or, when there is no blank line, one paragraph per line.
 pub fn split_body(text: &str) -> Vec<String> {
-    let paragraphs = split_plain_body(text);
-    if !paragraphs.iter().any(|p| super::html::looks_like_html(p)) {
-        return paragraphs.into_iter().map(|p| super::html::decode_entities(&p).into_owned()).collect();
+    use super::html::{decode_entities, fragment_paragraphs, looks_like_html};
+    // CMS exports often hold the body, or links inside it, as HTML (its tags would be
+    // indexed as words: "href", "https"), and some escape that HTML once more
+    // (`&lt;a href=…&gt;`): decoded, it is read as HTML too.
+    let mut out = Vec::new();
+    for paragraph in split_plain_body(text) {
+        if looks_like_html(&paragraph) {
+            out.extend(fragment_paragraphs(&paragraph));
+            continue;
+        }
+        match decode_entities(&paragraph) {
+            std::borrow::Cow::Borrowed(_) => out.push(paragraph),
+            std::borrow::Cow::Owned(decoded) if looks_like_html(&decoded) => out.extend(fragment_paragraphs(&decoded)),
+            std::borrow::Cow::Owned(decoded) => out.push(decoded),
+        }
     }
-    // CMS exports often hold the body, or links inside it, as HTML: its tags would be
-    // indexed as words ("href", "https")
-    paragraphs
-        .into_iter()
-        .flat_map(|p| {
-            if super::html::looks_like_html(&p) {
-                super::html::fragment_paragraphs(&p)
-            } else {
-                vec![super::html::decode_entities(&p).into_owned()]
-            }
-        })
-        .collect()
+    out
 }
 
 fn split_plain_body(text: &str) -> Vec<String> {
-    let text = text.replace("\r\n", "\n");
+    // CRLF, a lone CR (old Mac), Unicode's line and paragraph separators
+    let text = text.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n").replace('\u{2029}', "\n\n");
     let has_blank_lines = text.lines().any(|line| line.trim().is_empty()) && text.trim().contains("\n\n");
     if has_blank_lines {
         let mut paragraphs = Vec::new();
@@ -175,6 +177,22 @@ fn split_plain_body(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_html_in_a_body_is_read_as_html() {
+        assert_eq!(
+            split_body("Floods.\nWatch at &lt;a href=\"//v.example\"&gt;v.example&lt;/a&gt;\nAT&amp;T &lt;T&gt; rose."),
+            ["Floods.", "Watch at v.example", "AT&T <T> rose."]
+        );
+    }
+
+    #[test]
+    fn every_kind_of_line_break_splits_a_body() {
+        assert_eq!(
+            split_body("One.\r\rTwo.\u{2029}Three.\u{2028}still three."),
+            ["One.", "Two.", "Three. still three."]
+        );
+    }
 
     #[test]
     fn mongodb_extended_json_values_are_read() {
