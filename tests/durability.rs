@@ -761,7 +761,10 @@ fn a_damaged_index_is_a_one_line_error() {
             std::fs::remove_file(path).unwrap();
         }
     }
-    assert_refused(&env, &feed, "does not exist");
+    // reading names the missing file as damage; `index` says Tantivy's "does not exist"
+    assert_refused(&env, &feed, ".idx");
+    let message = stderr(&env.run(&["search", "report"]));
+    assert!(message.contains(".idx is missing") && message.contains("looks damaged"), "{message}");
 }
 
 /// The message about an incompatible index says "rebuild it with `newsdex index

@@ -866,6 +866,32 @@ fn a_damaged_index_file_gives_a_one_line_error_that_says_how_to_repair_it() {
     }
 }
 
+/// Every kind of segment file cut in half (a copy cut short): the same one-line message,
+/// naming the file, not Tantivy's debug dump of a few hundred characters.
+#[test]
+fn a_segment_file_cut_short_is_reported_as_damage() {
+    let env = TestEnv::new();
+    env.write("feed.jsonl", feed(0..40));
+    assert_eq!(env.run(&["index", env.path("feed.jsonl").to_str().unwrap()]).status.code(), Some(0));
+    for extension in ["idx", "term", "pos", "store", "fieldnorm", "fast"] {
+        let path = std::fs::read_dir(env.index_dir())
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .find(|path| path.extension().is_some_and(|e| e == extension))
+            .unwrap();
+        let cut = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        let output = env.run(&["search", "canal"]);
+        std::fs::write(&path, &bytes).unwrap();
+        assert_sane(&output);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{extension}: {errors}");
+        assert_eq!(errors.lines().count(), 1, "{errors}");
+        assert!(errors.contains("looks damaged") && errors.contains(&cut) && errors.len() < 300, "{errors}");
+    }
+}
+
 #[test]
 fn an_empty_speaker_or_source_filter_is_refused_not_a_match_for_everything() {
     let env = TestEnv::with_corpus();

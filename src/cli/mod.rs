@@ -154,17 +154,57 @@ fn reading_index(dir: &Path, run: impl FnOnce() -> anyhow::Result<u8>) -> anyhow
     READING_INDEX.store(true, Ordering::Relaxed);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
     READING_INDEX.store(false, Ordering::Relaxed);
+    let damaged = |cause: String| {
+        anyhow::anyhow!(
+            "the index at {} looks damaged ({cause}); rebuild it with `newsdex index --rebuild`",
+            dir.display()
+        )
+    };
+    if let Ok(Err(err)) = &outcome
+        && let Some(cause) = err.chain().find_map(damage)
+    {
+        return Err(damaged(cause));
+    }
     outcome.unwrap_or_else(|payload| {
         let message = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown failure".into());
-        Err(anyhow::anyhow!(
-            "the index at {} looks damaged ({message}); rebuild it with `newsdex index --rebuild`",
-            dir.display()
-        ))
+        Err(damaged(message))
     })
+}
+
+/// What is wrong, in a few words, when an error of Tantivy's says that an index file is
+/// cut short, missing or unreadable as Tantivy's (its own messages are debug dumps of a
+/// few hundred characters). Not for a file that may not be read (permissions): that is
+/// no damage.
+fn damage(cause: &(dyn std::error::Error + 'static)) -> Option<String> {
+    use tantivy::TantivyError;
+    use tantivy::directory::error::OpenReadError;
+    let error = match cause.downcast_ref::<newsdex::Error>() {
+        Some(newsdex::Error::Tantivy(error)) => error,
+        _ => cause.downcast_ref::<TantivyError>()?,
+    };
+    let permission = |e: &std::io::Error| e.kind() == std::io::ErrorKind::PermissionDenied;
+    match error {
+        TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(path)) => {
+            Some(format!("{} is missing", path.display()))
+        }
+        TantivyError::OpenReadError(OpenReadError::IoError { io_error, filepath }) if !permission(io_error) => {
+            // "Footer magic byte mismatch. File corrupted or index was created using old an
+            // tantivy version …": the end of it only misleads
+            let text = io_error.to_string();
+            let text = text.find("File corrupted").map_or(text.as_str(), |at| &text[..at + "File corrupted".len()]);
+            Some(format!("{}: {text}", filepath.display()))
+        }
+        TantivyError::OpenReadError(OpenReadError::IncompatibleIndex(_)) | TantivyError::IncompatibleIndex(_) => {
+            Some("a file is cut short or not an index file".into())
+        }
+        TantivyError::IoError(io_error) if !permission(io_error) => Some(io_error.to_string()),
+        TantivyError::DataCorruption(corruption) => Some(format!("{corruption:?}")),
+        _ => None,
+    }
 }
 
 fn is_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
