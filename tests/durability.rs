@@ -506,6 +506,49 @@ fn a_stalled_input_is_committed_within_commit_every() {
     assert!(committed, "50 articles read 10 s ago are still not committed with --commit-every 1");
 }
 
+/// `--rebuild` commits once, at its end: while it runs (its input pausing for longer than
+/// `--commit-every`), searches see the old index whole; Ctrl-C leaves the old index as it
+/// was; a rebuild that ends replaces it.
+#[test]
+fn a_rebuild_is_seen_whole_or_not_at_all() {
+    let env = TestEnv::new();
+    let index = env.index_dir();
+    let old = env.write("old.jsonl", jsonl(0..120));
+    assert_eq!(run_index(&[&old], &index, &[]).0, 0);
+    let before = snapshot(&index);
+    assert_eq!(before.articles.len(), 120);
+
+    for interrupt in [true, false] {
+        let log = env.path(&format!("rebuild-{interrupt}.log"));
+        let args = ["--commit-every", "1", "--rebuild"];
+        let mut child = spawn_index(&[Path::new("-")], &index, &args, &log, Stdio::piped());
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(jsonl(5000..5040).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        // long past --commit-every, with more input on the way
+        std::thread::sleep(Duration::from_millis(2500));
+        stdin.write_all(jsonl(5040..5041).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(1500));
+        assert_eq!(snapshot(&index), before, "a search during the rebuild sees the old index whole");
+        if interrupt {
+            let kill = Command::new("kill").arg("-INT").arg(child.id().to_string()).status().expect("kill -INT");
+            assert!(kill.success());
+        }
+        drop(stdin);
+        let status = child.wait().expect("wait");
+        let errors = std::fs::read_to_string(&log).unwrap();
+        if interrupt {
+            assert_eq!(status.code(), Some(130), "{errors}");
+            assert!(errors.contains("the rebuild is abandoned"), "{errors}");
+            assert_eq!(snapshot(&index), before, "an interrupted rebuild leaves the old index");
+        } else {
+            assert_eq!(status.code(), Some(0), "{errors}");
+            assert_eq!(stats_articles(&index), Some(41));
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Incremental runs and --rebuild
 // ---------------------------------------------------------------------------------------

@@ -47,7 +47,8 @@ pub struct IndexArgs {
     // 0 would commit after every article, which makes indexing crawl.
     #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     commit_every: u64,
-    /// Delete everything in the index first.
+    /// Replace the index's content with what this run reads. The old content stays
+    /// searchable until the run commits, once, at its end; an interrupted rebuild keeps it.
     #[arg(long)]
     rebuild: bool,
     /// After a complete run, delete the indexed articles from files under the inputs that
@@ -147,6 +148,11 @@ pub fn run(args: IndexArgs) -> anyhow::Result<u8> {
         return Err(err.context("writing the index"));
     }
     let interrupted = interrupted.load(Ordering::SeqCst);
+    if interrupted && args.rebuild {
+        writer.abandon().context("abandoning the rebuild")?;
+        eprintln!("interrupted: the rebuild is abandoned and the index is as it was; run the same command again");
+        return Ok(exit::INTERRUPTED);
+    }
     let pruned = if args.prune && !interrupted {
         let scope: Vec<&Path> = args
             .input

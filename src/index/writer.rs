@@ -272,8 +272,10 @@ impl NewsWriter {
 
     /// Commits when the batch interval has passed: called after each article, and while
     /// input is slow to come (a pipe), so that a pause never holds work uncommitted.
+    /// A rebuild commits once, at the end: until then searches see the old index, and a
+    /// rebuild that is interrupted or killed leaves it as it was.
     pub fn commit_if_due(&mut self) -> Result<()> {
-        if self.last_commit.elapsed() >= self.options.commit_every {
+        if !self.options.rebuild && self.last_commit.elapsed() >= self.options.commit_every {
             self.commit()?;
         }
         Ok(())
@@ -375,6 +377,13 @@ impl NewsWriter {
     /// stays logarithmic over many small runs; a run that only deletes merges nothing.
     /// Until the merge is done, commits say so (`merge_pending`), and a run that follows
     /// a killed one merges every segment.
+    /// Drops everything done since the last commit (an interrupted rebuild): the index
+    /// stays as it was.
+    pub fn abandon(mut self) -> Result<()> {
+        self.writer.rollback()?;
+        Ok(())
+    }
+
     pub fn finish(mut self) -> Result<WriteCounts> {
         self.commit()?;
         let index = self.writer.index().clone();
