@@ -557,6 +557,22 @@ fn a_huge_limit_or_offset_allocates_for_the_matches_only() {
     assert!(hits(&results).is_empty());
 }
 
+/// `--json` writes each hit as it is read; what it writes is the library's answer
+/// serialised whole, to the byte, warnings included.
+#[test]
+fn the_json_written_hit_by_hit_is_the_librarys_answer() {
+    let env = generated_env(30);
+    let news_index = newsdex::index::NewsIndex::open(&env.index_dir()).unwrap();
+    for (query, limit, per_article) in [("water", 1000, 0), ("dam \"unbalanced", 5, 2), ("", 0, 2), ("", 7, 1)] {
+        let mut request = newsdex::search::SearchRequest::new(query);
+        (request.limit, request.per_article) = (limit, per_article);
+        let expected = serde_json::to_string(&newsdex::search::search(&news_index, &request).unwrap()).unwrap();
+        let (limit, per_article) = (limit.to_string(), per_article.to_string());
+        let output = env.run(&["search", query, "--json", "--limit", &limit, "--per-article", &per_article]);
+        assert_eq!(stdout(&output).trim_end(), expected, "{query:?}");
+    }
+}
+
 #[test]
 fn a_count_only_query_or_an_offset_past_the_end_reports_the_total_and_exits_0() {
     let env = generated_env(30);

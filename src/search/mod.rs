@@ -155,6 +155,30 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
 /// [`search`] with a searcher the caller keeps: a process answering many queries opens
 /// the index's reader once ([`NewsIndex::reader`]).
 pub fn search_with(searcher: &Searcher, news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    let answer = answer(searcher, news_index, request)?;
+    let hits = answer.hits(searcher, news_index)?.collect::<Result<Vec<Hit>>>()?;
+    let Answer { query, total, facets, warnings, .. } = answer;
+    Ok(SearchResults { query, total, hits, facets, warnings })
+}
+
+/// A search answered but for its passages' documents: the counts, facets and warnings,
+/// and the page's passages by address. [`Answer::hits`] reads the documents one at a time,
+/// so that a page of a million passages (`--limit` to dump a whole selection) is written
+/// out as it is read instead of held (a page of 848,000 passages took 1.2 GB before its
+/// first byte was written).
+pub struct Answer {
+    pub query: String,
+    /// Matching passages, before the per-article limit.
+    pub total: u64,
+    pub facets: Facets,
+    pub warnings: Vec<String>,
+    ranked: Vec<Ranked>,
+    offset: usize,
+    terms: highlight::Terms,
+}
+
+/// Runs `request` up to its hits (see [`Answer`]).
+pub fn answer(searcher: &Searcher, news_index: &NewsIndex, request: &SearchRequest) -> Result<Answer> {
     let fields = &news_index.fields;
     let parsed = query::parse_text_query(&news_index.index, fields, &request.query, request.require_all_terms)?;
     let filters = filters(searcher, fields, request)?;
@@ -164,21 +188,36 @@ pub fn search_with(searcher: &Searcher, news_index: &NewsIndex, request: &Search
     let (total, ranked, facet_counts) =
         collect(searcher, full_query.as_ref(), request, parsed.block_wand && filters_empty)?;
     let terms = highlight::query_terms(parsed.query.as_ref(), fields.text);
-    let tokenizer = news_index.index.tokenizer_for_field(fields.text)?;
-    let mut hits = Vec::with_capacity(ranked.len());
-    for (i, ranked) in ranked.into_iter().enumerate() {
-        let document: TantivyDocument = searcher.doc(ranked.address)?;
-        hits.push(hit_from_document(
-            fields,
-            &document,
-            request.offset + i + 1,
-            ranked.score,
-            &terms,
-            tokenizer.clone(),
-        ));
+    Ok(Answer {
+        query: request.query.clone(),
+        total,
+        facets: facet_counts.unwrap_or_default(),
+        warnings: parsed.warnings,
+        ranked,
+        offset: request.offset,
+        terms,
+    })
+}
+
+impl Answer {
+    /// How many passages the page holds.
+    pub fn page_len(&self) -> usize {
+        self.ranked.len()
     }
-    let facets = facet_counts.unwrap_or_default();
-    Ok(SearchResults { query: request.query.clone(), total, hits, facets, warnings: parsed.warnings })
+
+    /// The page's passages, in rank order, each read from the index when it is asked for.
+    pub fn hits<'a>(
+        &'a self,
+        searcher: &'a Searcher,
+        news_index: &'a NewsIndex,
+    ) -> Result<impl Iterator<Item = Result<Hit>> + 'a> {
+        let fields = &news_index.fields;
+        let tokenizer = news_index.index.tokenizer_for_field(fields.text)?;
+        Ok(self.ranked.iter().enumerate().map(move |(i, ranked)| {
+            let document: TantivyDocument = searcher.doc(ranked.address)?;
+            Ok(hit_from_document(fields, &document, self.offset + i + 1, ranked.score, &self.terms, tokenizer.clone()))
+        }))
+    }
 }
 
 fn filters(searcher: &Searcher, fields: &Fields, request: &SearchRequest) -> Result<Vec<Box<dyn Query>>> {
