@@ -101,10 +101,23 @@ impl FieldMap {
         object: &'a serde_json::Map<String, serde_json::Value>,
         field: Field,
     ) -> Option<&'a serde_json::Value> {
+        self.lookup_entry(object, field).map(|(_, value)| value)
+    }
+
+    /// [`FieldMap::lookup`], with the key the value was found under.
+    pub fn lookup_entry<'a>(
+        &self,
+        object: &'a serde_json::Map<String, serde_json::Value>,
+        field: Field,
+    ) -> Option<(&'a str, &'a serde_json::Value)> {
         if let Some((_, key)) = self.overrides.iter().find(|(f, _)| *f == field) {
-            return object.get(key).filter(|v| !v.is_null());
+            return object.get_key_value(key).filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.as_str(), v));
         }
-        field.default_keys().iter().find_map(|key| object.get(*key).filter(|v| !v.is_null()))
+        field
+            .default_keys()
+            .iter()
+            .find_map(|key| object.get_key_value(*key).filter(|(_, v)| !v.is_null()))
+            .map(|(k, v)| (k.as_str(), v))
     }
 }
 

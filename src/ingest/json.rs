@@ -9,7 +9,22 @@ use crate::article::RawArticle;
 /// Parses one JSON Lines line into an article.
 pub fn parse_object(text: &str, fields: &FieldMap) -> Result<RawArticle, String> {
     let value: Value = serde_json::from_str(text).map_err(|err| err.to_string())?;
-    article_from_value(&value, fields)
+    let mut raw = article_from_value(&value, fields)?;
+    if let Value::Object(object) = &value
+        && let Some((key, Value::Number(number))) = fields.lookup_entry(object, Field::Id)
+        && number.is_f64()
+    {
+        // a numeric id beyond 64 bits parses as a float, and two such ids one apart are
+        // the same float: the id is taken as written
+        raw.id = written_number(text, key).or(raw.id);
+    }
+    Ok(raw)
+}
+
+/// The text of the number under `key` of the object `text`, as written.
+fn written_number(text: &str, key: &str) -> Option<String> {
+    let raw: std::collections::HashMap<String, Box<serde_json::value::RawValue>> = serde_json::from_str(text).ok()?;
+    raw.get(key).map(|number| number.get().to_string())
 }
 
 /// Parses a `.json` file: one article object, or an array of them. The flag says whether
@@ -192,6 +207,16 @@ mod tests {
             split_body("One.\r\rTwo.\u{2029}Three.\u{2028}still three."),
             ["One.", "Two.", "Three. still three."]
         );
+    }
+
+    #[test]
+    fn a_numeric_id_beyond_64_bits_is_kept_as_written() {
+        let id = |line: &str| parse_object(line, &FieldMap::default()).unwrap().id;
+        assert_eq!(id(r#"{"id": 12345678901234567890123, "body": "x"}"#).as_deref(), Some("12345678901234567890123"));
+        assert_eq!(id(r#"{"id": 12345678901234567890124, "body": "x"}"#).as_deref(), Some("12345678901234567890124"));
+        assert_eq!(id(r#"{"ID": 18446744073709551615, "body": "x"}"#).as_deref(), Some("18446744073709551615"));
+        assert_eq!(id(r#"{"id": 2.50, "body": "x"}"#).as_deref(), Some("2.50"));
+        assert_eq!(id(r#"{"id": 7, "body": "x"}"#).as_deref(), Some("7"));
     }
 
     #[test]
