@@ -25,9 +25,12 @@
 //! * "Washington" (the city, metonym of the US government) and "Washington
 //!   state" both count as US; "George Washington" and "Washington Post"
 //!   (a capitalised word before/after) do not count at all.
-//! * A bare "Congo" / "Congolese" is the Republic of the Congo (CG), unless the
-//!   story names the DRC otherwise (DRC, DR Congo, Kinshasa, ...) and never the
-//!   Republic by name: then it is the DRC.
+//! * A bare "Congo" / "Congolese" is the Republic of the Congo (CG) when the story names
+//!   it otherwise (Brazzaville, Congo-Brazzaville…), the DRC when the story names the DRC
+//!   otherwise (DRC, Kinshasa, Katanga…). With neither, it follows the story's year: the
+//!   Republic of the Congo from 1971 to 1997, while the DRC was Zaire; the DRC before and
+//!   after (and in undated text), as "the Congo" of the 1960s and "Congo" of AP and Reuters
+//!   style since 1997 are the DRC.
 //! * Place names shared by several countries or with common words (San Jose,
 //!   Halifax, Stamford, "Male") count only for a country the story names otherwise.
 //! * "Korea"/"Korean" alone mean South Korea.
@@ -393,6 +396,12 @@ const AMBIGUOUS_PLACES: &[(&str, &[&str])] = &[
     ("Phoenix", &["US"]),
     ("Charlotte", &["US"]),
     ("Darwin", &["AU"]),
+    // Capitals under their colonial names, which other places share: Harare, Guangzhou,
+    // Banjul, Malabo (Salisbury in Wiltshire, Canton in Ohio, Bathurst in New South Wales).
+    ("Salisbury", &["ZW", "GB"]),
+    ("Canton", &["CN", "US"]),
+    ("Bathurst", &["GM", "AU", "CA"]),
+    ("Santa Isabel", &["GQ"]),
 ];
 
 /// Words that, spelled with a capital, are common first names or surnames.
@@ -1171,12 +1180,18 @@ fn in_list(list: &[&str], w: &str) -> bool {
 
 /// Every country the text refers to, in order of appearance (one per matched span).
 pub fn mentions(text: &str) -> Vec<Mention> {
+    mentions_in_year(text, None)
+}
+
+/// [`mentions`] of a text written in `year`, which decides what a bare "Congo" is when
+/// nothing else in the text does (see the module's notes).
+pub fn mentions_in_year(text: &str, year: Option<i32>) -> Vec<Mention> {
     FOLD_BUF.with(|buf| {
         let mut buf = buf.borrow_mut();
         let (folded, map) = &mut *buf;
         fold_into(text, folded, map);
         let cands = candidates(text, folded, map);
-        resolve_candidates(text, folded, cands)
+        resolve_candidates(text, folded, cands, year)
     })
 }
 
@@ -1215,7 +1230,7 @@ fn candidates(text: &str, folded: &str, map: &[usize]) -> Vec<Cand> {
     out
 }
 
-fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention> {
+fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i32>) -> Vec<Mention> {
     let pats = &MATCHER.patterns;
     let n = c.len();
     // Personal-looking names found inside a person's name ("Kieran Jordan").
@@ -1378,9 +1393,8 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>) -> Vec<Mention
             cand.keep = false;
         }
     }
-    // A bare "Congo" in a story that names the DRC otherwise (Kinshasa, DRC) and never
-    // the Republic of the Congo by name is the DRC.
-    if bare_congo_is_drc(&c) {
+    // A bare "Congo": see the module's notes.
+    if bare_congo_is_drc(&c, year) {
         for cand in c.iter_mut().filter(|x| x.keep && pats[x.pat].bare_congo) {
             cand.code = "CD";
         }
@@ -1476,13 +1490,15 @@ fn sentence_start(text: &str, i: usize) -> bool {
 /// Verbs after a name that make it a person speaking ("Jordan said").
 const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "admitted", "insisted", "replied"];
 
-/// Whether a bare "Congo" in these candidates is the DRC: the story names the DRC in
-/// another way and the Republic of the Congo only as a bare "Congo".
-fn bare_congo_is_drc(c: &[Cand]) -> bool {
+/// Whether a bare "Congo" in these candidates is the DRC: the story names the Republic of
+/// the Congo only as a bare "Congo", and names the DRC otherwise or was not written in the
+/// years of Zaire (1971 to 1997).
+fn bare_congo_is_drc(c: &[Cand], year: Option<i32>) -> bool {
     let pats = &MATCHER.patterns;
     let drc = c.iter().any(|x| x.keep && x.code == "CD");
     let republic = c.iter().any(|x| x.keep && x.code == "CG" && !pats[x.pat].bare_congo);
-    drc && !republic
+    let zaire_years = year.is_some_and(|year| (1971..=1997).contains(&year));
+    !republic && (drc || !zaire_years)
 }
 
 /// Whether the word at byte `s` follows "Capitalised of " ("Bank of", "Widget
@@ -2083,6 +2099,9 @@ pub fn dateline_country(text: &str) -> Option<&'static str> {
 /// Inputs of [`about`].
 pub struct AboutInput<'a> {
     pub title: &'a str,
+    /// The article's year: the title's countries are read as of it, as the passages' are
+    /// ("MOSCOW" in a 1987 title is the Soviet Union).
+    pub year: Option<i32>,
     pub dateline: Option<&'static str>,
     /// Per passage, the codes mentioned (with repetition, in order).
     pub passages: &'a [Vec<&'static str>],
@@ -2134,8 +2153,9 @@ pub fn about(input: &AboutInput) -> Vec<&'static str> {
         stats.push(S { code, first: order, title: false, lead: false, count: 0 });
         stats.len() - 1
     };
-    for m in mentions(input.title) {
-        let i = get(&mut stats, m.code);
+    for m in mentions_in_year(input.title, input.year) {
+        let code = input.year.map_or(m.code, |year| code_in_year(m.code, year));
+        let i = get(&mut stats, code);
         stats[i].title = true;
     }
     for (pi, p) in input.passages.iter().enumerate() {
@@ -2428,24 +2448,40 @@ mod tests {
     #[test]
     fn about_ranks_dateline_then_salience() {
         let passages = vec![vec!["JP", "US"], vec!["JP"], vec!["FR"], vec!["JP", "DE", "DE"]];
-        let got = about(&AboutInput { title: "JAPAN TRADE SURPLUS WIDENS", dateline: Some("GB"), passages: &passages });
+        let got = about(&AboutInput {
+            title: "JAPAN TRADE SURPLUS WIDENS",
+            year: None,
+            dateline: Some("GB"),
+            passages: &passages,
+        });
         assert_eq!(got, ["GB", "JP"]);
+        // the title is read as of the article's year, like its passages (codes already mapped)
+        let passages = vec![vec![], vec!["SU"]];
+        let got =
+            about(&AboutInput { title: "MOSCOW SEEKS GRAIN", year: Some(1987), dateline: None, passages: &passages });
+        assert_eq!(got, ["SU"]);
+        let got = about(&AboutInput { title: "MOSCOW SEEKS GRAIN", year: None, dateline: None, passages: &passages });
+        assert_eq!(got, ["RU"], "undated, the title's Moscow is Russia");
     }
 
     #[test]
     fn about_falls_back_to_the_most_salient_country_without_a_dateline() {
         // named only in the title: no passage mentions it, yet the story is about it
         let none: Vec<Vec<&str>> = vec![vec![], vec![]];
-        let got = about(&AboutInput { title: "Refugees cross into Uganda", dateline: None, passages: &none });
+        let got =
+            about(&AboutInput { title: "Refugees cross into Uganda", year: None, dateline: None, passages: &none });
         assert_eq!(got, ["UG"]);
         // two mentions in the body, and a runner-up named once
         let passages = vec![vec![], vec!["KE", "TZ"], vec!["KE"]];
-        assert_eq!(about(&AboutInput { title: "Drought", dateline: None, passages: &passages }), ["KE"]);
+        assert_eq!(about(&AboutInput { title: "Drought", year: None, dateline: None, passages: &passages }), ["KE"]);
         // one passing mention is not what a story is about
         let passing = vec![vec![], vec!["KE"]];
-        assert!(about(&AboutInput { title: "Drought", dateline: None, passages: &passing }).is_empty());
+        assert!(about(&AboutInput { title: "Drought", year: None, dateline: None, passages: &passing }).is_empty());
         // with a dateline, the dateline country is first and the rule is unchanged
-        assert_eq!(about(&AboutInput { title: "Drought", dateline: Some("ET"), passages: &passages }), ["ET"]);
+        assert_eq!(
+            about(&AboutInput { title: "Drought", year: None, dateline: Some("ET"), passages: &passages }),
+            ["ET"]
+        );
     }
 
     #[test]
@@ -2464,10 +2500,26 @@ mod tests {
 
     #[test]
     fn a_bare_congo_is_the_drc_when_the_story_names_the_drc_and_not_the_republic() {
-        assert_eq!(codes("Militias took a mine in Congo's Ituri province, officials in Kinshasa said."), ["CD", "CD"]);
+        assert_eq!(codes("Militias took a mine in Congo's east, officials in Kinshasa said."), ["CD", "CD"]);
         assert_eq!(codes("Congo pumped more oil last year, the ministry in Brazzaville said."), ["CG", "CG"]);
-        // no other clue: the Republic of the Congo, as before
-        assert_eq!(codes("Congo pumped more oil last year."), ["CG"]);
+        // no other clue: the story's year decides (the DRC was Zaire from 1971 to 1997)
+        let in_year = |year| mentions_in_year("Congo pumped more oil last year.", year)[0].code;
+        assert_eq!(
+            [in_year(Some(1963)), in_year(Some(1987)), in_year(Some(2019)), in_year(None)],
+            ["CD", "CG", "CD", "CD"]
+        );
+        assert_eq!(mentions_in_year("Congo and Zaire signed a river treaty.", Some(1987))[0].code, "CG");
+        // archives name the DRC by its colonial cities and its provinces
+        assert_eq!(codes("THE CONGO: U.N. troops entered Elisabethville, Katanga's capital."), ["CD", "CD", "CD"]);
+        assert_eq!(codes("In the Belgian Congo, Léopoldville was calm."), ["CD", "CD"]);
+    }
+
+    #[test]
+    fn colonial_capitals_that_other_places_share_need_their_country_named() {
+        assert_eq!(codes("Rhodesia's government in Salisbury said the talks would go on."), ["ZW", "ZW"]);
+        assert!(codes("Salisbury Cathedral reopened its spire to visitors.").is_empty());
+        assert_eq!(codes("The Canton trade fair opened, and China's buyers were few."), ["CN", "CN"]);
+        assert!(codes("Canton, Ohio, hosts the football hall of fame.").iter().all(|c| *c != "CN"));
     }
 
     #[test]

@@ -18,9 +18,9 @@ pub fn enrich(article: Article) -> EnrichedArticle {
     let texts: Vec<&str> = drafts.iter().map(|d| d.text.as_str()).collect();
     let attribution = speakers::attribute(&texts);
 
-    let mut mentions_per_passage = country_mentions(&drafts);
     // In an archive, "Moscow" in 1987 is the Soviet Union: codes follow the article's year.
     let year = article.date.map(|d| d.year());
+    let mut mentions_per_passage = country_mentions(&drafts, year);
     if let Some(year) = year {
         for code in mentions_per_passage.iter_mut().flatten() {
             *code = countries::code_in_year(code, year);
@@ -45,8 +45,12 @@ pub fn enrich(article: Article) -> EnrichedArticle {
         .and_then(countries::dateline_country)
         .or_else(|| article.paragraphs.first().and_then(|p| countries::dateline_country(p)))
         .map(|code| year.map_or(code, |year| countries::code_in_year(code, year)));
-    let about =
-        countries::about(&countries::AboutInput { title: &article.title, dateline, passages: &mentions_per_passage });
+    let about = countries::about(&countries::AboutInput {
+        title: &article.title,
+        year,
+        dateline,
+        passages: &mentions_per_passage,
+    });
 
     let mut speakers: Vec<SpeakerQuotes> = Vec::new();
     for names in &attribution.per_passage {
@@ -81,7 +85,7 @@ pub fn enrich(article: Article) -> EnrichedArticle {
 /// The whole article is matched at once, not passage by passage, so that ambiguous names
 /// are read in the light of the whole story: "middle Georgia" in the lead of a story about
 /// a governor and its counties is the US state.
-fn country_mentions(drafts: &[PassageDraft]) -> Vec<Vec<&'static str>> {
+fn country_mentions(drafts: &[PassageDraft], year: Option<i32>) -> Vec<Vec<&'static str>> {
     let mut text = String::new();
     let mut ends = Vec::with_capacity(drafts.len());
     let mut previous_heading: Option<&str> = None;
@@ -98,7 +102,7 @@ fn country_mentions(drafts: &[PassageDraft]) -> Vec<Vec<&'static str>> {
     }
     let mut per_passage: Vec<Vec<&'static str>> = vec![Vec::new(); drafts.len()];
     let mut passage = 0;
-    for mention in countries::mentions(&text) {
+    for mention in countries::mentions_in_year(&text, year) {
         while passage + 1 < ends.len() && mention.start >= ends[passage] {
             passage += 1;
         }
