@@ -124,10 +124,24 @@ const EXCLUDED_MARKERS: &[&str] = &[
     "skip-link",
     "visually-hidden",
     "sr-only",
+    "paywall",
+    "regwall",
+    "author-box",
+    "authorbox",
+    "saboxplugin",
+    "author-info",
+    "about-author",
 ];
 
-/// Whole `-`/`_`-separated parts of a class/id token that mark ads.
-const AD_PARTS: &[&str] = &["ad", "ads", "adv", "advert", "adslot", "adunit", "adbox", "dfp", "gpt"];
+/// Whole `-`/`_`-separated parts of a class/id token that mark ads and other furniture
+/// (`article__meta`: the byline and date line; `nl-inline`: a newsletter box; Piano's
+/// paywall).
+const AD_PARTS: &[&str] =
+    &["ad", "ads", "adv", "advert", "adslot", "adunit", "adbox", "dfp", "gpt", "meta", "nl", "piano"];
+
+/// Prefixes of class tokens that label what a post is about (WordPress writes
+/// `tag-social-media`, `category-comment` on the `<article>` itself): never furniture.
+const TAXONOMY_PREFIXES: &[&str] = &["tag-", "category-", "topic-", "section-", "format-", "type-", "status-"];
 
 /// Class/id substrings naming an article body container.
 const BODY_MARKERS: &[&str] = &[
@@ -198,7 +212,7 @@ pub fn parse_html(html: &str) -> RawArticle {
     let linked = linked_article(&doc);
     let linked_text = |value: &Option<String>| value.as_deref().map(crate::clean::normalize).filter(|v| !v.is_empty());
 
-    let (container, mut paragraphs) = find_body(&doc);
+    let (container, mut paragraphs) = find_body(&doc, linked.live_blog);
     if let Some(body) = &linked.body {
         // A page whose text a script draws has none in its markup, or a teaser: the
         // JSON-LD copy is used when it holds more than twice the markup's text (the
@@ -221,15 +235,20 @@ pub fn parse_html(html: &str) -> RawArticle {
         .or_else(|| page_title(&doc).map(|t| strip_site_suffix(&t, source.as_deref())));
 
     let date = find_date(&doc, &meta, container, linked.date_published.as_deref());
-    let url = get(&["og:url"])
-        .or_else(|| {
-            doc.select(&sel("link"))
-                .filter(|l| has_token(l.attr("rel"), "canonical"))
-                .filter_map(|l| l.attr("href"))
-                .map(crate::clean::normalize)
-                .find(|h| !h.is_empty())
-        })
-        .or_else(|| linked_text(&linked.url));
+    let canonical = doc
+        .select(&sel("link"))
+        .filter(|l| has_token(l.attr("rel"), "canonical"))
+        .filter_map(|l| l.attr("href"))
+        .map(crate::clean::normalize)
+        .find(|h| !h.is_empty());
+    // an og:url with a query string (`?utm_source=…`) is a shared link; the canonical
+    // link, when it has none, is the page's address
+    let url = match get(&["og:url"]) {
+        Some(og) if og.contains('?') && canonical.as_ref().is_some_and(|c| !c.contains('?')) => canonical,
+        Some(og) => Some(og),
+        None => canonical,
+    }
+    .or_else(|| linked_text(&linked.url));
     let author = find_author(&doc, &get, linked_text(&linked.author));
 
     RawArticle { id: None, title, paragraphs, date, source, url, author, dateline: None }
@@ -421,6 +440,11 @@ fn class_id_tokens(el: &ElementRef) -> Vec<String> {
 
 /// True for an element that is page furniture, never article text.
 fn is_excluded(el: &ElementRef) -> bool {
+    is_furniture_element(el) || has_furniture_class(el)
+}
+
+/// Furniture by its tag, role or hiddenness.
+fn is_furniture_element(el: &ElementRef) -> bool {
     let v = el.value();
     let name = v.name();
     if EXCLUDED_TAGS.contains(&name) {
@@ -429,26 +453,28 @@ fn is_excluded(el: &ElementRef) -> bool {
     if v.attr("hidden").is_some() || v.attr("aria-hidden").is_some_and(|a| a.trim() == "true") {
         return true;
     }
-    if let Some(role) = v.attr("role")
-        && EXCLUDED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
-    {
-        return true;
-    }
-    class_id_tokens(el).iter().any(|t| {
+    v.attr("role").is_some_and(|role| EXCLUDED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
+}
+
+/// Furniture by a class or id (`share-tools`, `ad-slot`), taxonomy labels aside.
+fn has_furniture_class(el: &ElementRef) -> bool {
+    class_id_tokens(el).iter().filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))).any(|t| {
         EXCLUDED_MARKERS.iter().any(|m| t.contains(m) && !(*m == "comment" && t.contains("commentary")))
             || t.split('-').any(|part| AD_PARTS.contains(&part))
     })
 }
 
-/// True when `el` or one of its ancestors (below `<body>`) is furniture.
-fn is_in_furniture(el: &ElementRef) -> bool {
-    if is_excluded(el) {
-        return true;
-    }
-    el.ancestors()
-        .filter_map(ElementRef::wrap)
-        .take_while(|a| !matches!(a.value().name(), "body" | "html"))
-        .any(|a| is_excluded(&a))
+/// Whether a candidate container is furniture: by its own tag, role or hiddenness, or by
+/// anything about an ancestor. Its own classes do not count: an article's container is
+/// named for what it holds (Substack's `newsletter-post`, WordPress's `tag-credit-suisse`),
+/// and the largest candidate wins anyway.
+fn is_furniture_container(el: &ElementRef) -> bool {
+    is_furniture_element(el)
+        || el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .take_while(|a| !matches!(a.value().name(), "body" | "html"))
+            .any(|a| is_excluded(&a))
 }
 
 fn is_body_marker(el: &ElementRef) -> bool {
@@ -456,8 +482,20 @@ fn is_body_marker(el: &ElementRef) -> bool {
         || class_id_tokens(el).iter().any(|t| BODY_MARKERS.iter().any(|m| t.contains(m)))
 }
 
-/// Finds the article container and its paragraphs (see module docs).
-fn find_body(doc: &Html) -> (Option<ElementRef<'_>>, Vec<String>) {
+/// Finds the article container and its paragraphs (see module docs). A live blog's posts
+/// are each an `<article>`: all of them, in order, not the longest.
+fn find_body(doc: &Html, live_blog: bool) -> (Option<ElementRef<'_>>, Vec<String>) {
+    if live_blog {
+        let posts: Vec<ElementRef> = doc
+            .select(&sel("article"))
+            .filter(|a| !a.ancestors().filter_map(ElementRef::wrap).any(|p| p.value().name() == "article"))
+            .filter(|a| !is_furniture_container(a))
+            .collect();
+        if posts.len() > 1 {
+            let paragraphs = posts.iter().flat_map(|post| collect_paragraphs(*post, PARA_TAGS)).collect();
+            return (posts.first().copied(), paragraphs);
+        }
+    }
     let all = sel("*");
     let levels: [Vec<ElementRef>; 3] = [
         doc.select(&sel("article")).collect(),
@@ -471,7 +509,9 @@ fn find_body(doc: &Html) -> (Option<ElementRef<'_>>, Vec<String>) {
     ];
     for candidates in levels {
         let mut best: Option<(usize, ElementRef, Vec<String>)> = None;
-        for c in candidates.into_iter().take(MAX_CANDIDATES * 5).filter(|c| !is_in_furniture(c)).take(MAX_CANDIDATES) {
+        for c in
+            candidates.into_iter().take(MAX_CANDIDATES * 5).filter(|c| !is_furniture_container(c)).take(MAX_CANDIDATES)
+        {
             let paras = collect_paragraphs(c, PARA_TAGS);
             let size: usize = paras.iter().map(String::len).sum();
             if size > 0 && best.as_ref().is_none_or(|(s, _, _)| size > *s) {
@@ -492,30 +532,35 @@ fn find_body(doc: &Html) -> (Option<ElementRef<'_>>, Vec<String>) {
     (None, collect_paragraphs(body, &["body", "html"]))
 }
 
-/// Fewest words of text outside paragraph elements kept as a paragraph: an old page's
-/// story written straight into a table cell or a `<div>`, paragraphs cut by `<br><br>`, is
-/// prose; a byline, a date or a caption standing alone is shorter.
-const LOOSE_MIN_WORDS: usize = 12;
+/// Fewest words of text outside paragraph elements kept as a paragraph whatever its
+/// ending; shorter loose text is kept when it ends a sentence (4 words at least). An old
+/// page's story written straight into a table cell, paragraphs cut by `<br><br>`, or a
+/// site's paragraphs as `<div>`s, are prose; a byline, a date, a credit or a label is not.
+const LOOSE_MIN_WORDS: usize = 25;
+
+/// Most words of a block holding an image that is read as the image's caption.
+const CAPTION_MAX_WORDS: usize = 40;
+
+/// Most words of a sign-up box: the largest block around a text field that is still
+/// this short (a newsletter box without a `<form>`) is left out.
+const INPUT_BOX_MAX_WORDS: usize = 80;
 
 /// Paragraph texts under `root`, skipping furniture subtrees. Iterative walk.
 ///
 /// Text inside `para_tags` is kept; text outside them ("loose" text) is kept when it
-/// reads as prose: [`LOOSE_MIN_WORDS`] words or more, less than half of it link text (a
-/// row of links is navigation). Two `<br>` in a row end a paragraph.
+/// reads as prose ([`LOOSE_MIN_WORDS`]). Either is left out when nine tenths of it is link
+/// text (a related link, a list of topics: with the label before it), when it shares its
+/// block with an image and is short (a caption), when it holds a `<time>` and is short (a
+/// byline and date line), or when it is in a short box around a text field (a sign-up
+/// box). Two `<br>` in a row end a paragraph.
 fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut buf = String::new();
-    let mut loose = LooseText::default();
+    let mut out = Output::default();
+    let mut para = Block::default();
+    let mut loose = Block::default();
+    let boxes = input_boxes(root);
     let mut depth = 0usize; // how many paragraph elements we are inside
     let mut links = 0usize; // how many links we are inside
     let mut after_br = false; // a <br> with nothing but white space since
-    let flush = |buf: &mut String, out: &mut Vec<String>| {
-        let t = crate::clean::normalize(buf);
-        if !t.is_empty() {
-            out.push(t);
-        }
-        buf.clear();
-    };
     let mut stack = vec![(*root, false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
@@ -523,18 +568,15 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
                 if !t.trim().is_empty() {
                     after_br = false;
                 }
-                if depth > 0 {
-                    buf.push_str(t);
-                } else {
-                    loose.push(t, links > 0);
-                }
+                let block = if depth > 0 { &mut para } else { &mut loose };
+                block.push(t, links > 0);
             }
             Node::Element(e) => {
                 let name = e.name();
                 if closing {
                     if BLOCK_TAGS.contains(&name) {
-                        flush(&mut buf, &mut out);
-                        loose.flush(&mut out);
+                        out.flush(&mut para, false);
+                        out.flush(&mut loose, true);
                     }
                     if para_tags.contains(&name) {
                         depth = depth.saturating_sub(1);
@@ -545,27 +587,34 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
                     continue;
                 }
                 let el = ElementRef::wrap(node).expect("element node");
-                if node.id() != root.id() && is_excluded(&el) {
+                if node.id() != root.id() && (is_excluded(&el) || boxes.iter().any(|b| b.id() == node.id())) {
                     continue;
+                }
+                let block = if depth > 0 { &mut para } else { &mut loose };
+                match name {
+                    "img" => block.has_image = true,
+                    "time" => block.has_time = true,
+                    _ => {}
                 }
                 if name == "br" {
                     if after_br {
-                        flush(&mut buf, &mut out);
-                        loose.flush(&mut out);
-                    } else if depth > 0 {
-                        buf.push(' ');
+                        out.flush(&mut para, false);
+                        out.flush(&mut loose, true);
                     } else {
-                        loose.push(" ", false);
+                        block.push(" ", false);
                     }
                     after_br = true;
                     continue;
                 }
                 after_br = false;
                 if BLOCK_TAGS.contains(&name) {
-                    flush(&mut buf, &mut out);
-                    loose.flush(&mut out);
+                    out.flush(&mut para, false);
+                    out.flush(&mut loose, true);
                 }
                 if para_tags.contains(&name) {
+                    if depth == 0 {
+                        para.heading = matches!(name, "h2" | "h3" | "h4" | "h5" | "h6");
+                    }
                     depth += 1;
                 }
                 if name == "a" {
@@ -577,35 +626,92 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
             _ => {}
         }
     }
-    flush(&mut buf, &mut out);
-    loose.flush(&mut out);
-    out
+    out.flush(&mut para, false);
+    out.flush(&mut loose, true);
+    out.paragraphs
 }
 
-/// Text outside paragraph elements since the last block edge, and how much of it is links.
+/// The text of one paragraph being read, and what it holds besides words.
 #[derive(Default)]
-struct LooseText {
+struct Block {
     text: String,
     link_bytes: usize,
+    has_image: bool,
+    has_time: bool,
+    /// Read from a sub-heading element.
+    heading: bool,
 }
 
-impl LooseText {
+impl Block {
     fn push(&mut self, text: &str, in_link: bool) {
         self.text.push_str(text);
         if in_link {
             self.link_bytes += text.trim().len();
         }
     }
+}
 
-    fn flush(&mut self, out: &mut Vec<String>) {
-        let text = crate::clean::normalize(&self.text);
-        let prose = text.split(' ').count() >= LOOSE_MIN_WORDS && self.link_bytes * 2 < text.len();
-        if prose {
-            out.push(text);
+/// The paragraphs kept so far, and whether the last one is a label (a sub-heading, or a
+/// few words that end no sentence: "Read next", "Related topics").
+#[derive(Default)]
+struct Output {
+    paragraphs: Vec<String>,
+    last_is_label: bool,
+}
+
+impl Output {
+    fn flush(&mut self, block: &mut Block, loose: bool) {
+        let text = crate::clean::normalize(&block.text);
+        let block = std::mem::take(block);
+        if text.is_empty() {
+            return;
         }
-        self.text.clear();
-        self.link_bytes = 0;
+        let words = text.split(' ').count();
+        let sentence = ends_sentence(&text);
+        if block.link_bytes * 10 >= text.len() * 9 {
+            // a link, or a list of them, and the label that announced it
+            if self.last_is_label {
+                self.paragraphs.pop();
+                self.last_is_label = false;
+            }
+            return;
+        }
+        let caption = block.has_image && words <= CAPTION_MAX_WORDS;
+        let dateline = block.has_time && words < LOOSE_MIN_WORDS;
+        let prose = words >= LOOSE_MIN_WORDS || words >= 4 && sentence;
+        if caption || dateline || loose && (!prose || block.link_bytes * 2 >= text.len()) {
+            return;
+        }
+        self.last_is_label = block.heading || words <= 4 && !sentence;
+        self.paragraphs.push(text);
     }
+}
+
+/// Whether a text ends a sentence: `.`, `!`, `?` or `…`, maybe inside quotes or brackets.
+fn ends_sentence(text: &str) -> bool {
+    let end = text.trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
+    end.ends_with(['.', '!', '?', '…'])
+}
+
+/// The boxes around text fields under `root`: for each `<input>` or `<textarea>`, its
+/// largest ancestor below `root` with at most [`INPUT_BOX_MAX_WORDS`] words.
+fn input_boxes(root: ElementRef<'_>) -> Vec<ElementRef<'_>> {
+    let mut boxes = Vec::new();
+    for field in root.select(&sel("input, textarea")) {
+        let mut largest = None;
+        for ancestor in field.ancestors().filter_map(ElementRef::wrap) {
+            if ancestor.id() == root.id() {
+                break;
+            }
+            let words: usize = ancestor.text().map(|t| t.split_whitespace().count()).sum();
+            if words > INPUT_BOX_MAX_WORDS {
+                break;
+            }
+            largest = Some(ancestor);
+        }
+        boxes.extend(largest);
+    }
+    boxes
 }
 
 /// Normalised text of an element (all descendant text nodes, in order).
@@ -728,7 +834,8 @@ fn find_author(doc: &Html, get: &dyn Fn(&[&str]) -> Option<String>, linked: Opti
         rest.trim().to_string()
     };
     let from_page = doc
-        .select(&sel("[rel~=author], [itemprop~=author], .byline, .author"))
+        .select(&sel("[rel~=author], [itemprop~=author], .byline, .author, [class*=byline], [class*=Byline], \
+             [class*=author-name], [class*=AuthorName], [class*=ContributorName], [class*=contributor-name]"))
         .map(|e| {
             if e.value().name() == "meta" {
                 e.attr("content").map(crate::clean::normalize).unwrap_or_default()
@@ -738,7 +845,8 @@ fn find_author(doc: &Html, get: &dyn Fn(&[&str]) -> Option<String>, linked: Opti
         })
         .map(strip_by)
         .find(|t| !t.is_empty() && t.chars().count() <= 120);
-    from_page.or(from_meta)
+    // a profile page's address is no name
+    from_page.or(from_meta.filter(|a| !is_url(a)))
 }
 
 #[cfg(test)]
@@ -930,6 +1038,61 @@ mod tests {
         let html = r#"<head><meta property="article:author" content="https://social.example/jroe"></head>
             <body><article><div class="byline">by Jo Roe</div><p>Text.</p></article></body>"#;
         assert_eq!(parse_html(html).author.as_deref(), Some("Jo Roe"));
+        let html = r#"<head><meta property="article:author" content="https://social.example/desk"></head>
+            <body><article><p class="Story-TextContributorName">By Ana Ruiz</p><p>Text.</p></article></body>"#;
+        assert_eq!(parse_html(html).author.as_deref(), Some("Ana Ruiz"));
+        let html = r#"<head><meta property="article:author" content="https://social.example/desk"></head><p>Text.</p>"#;
+        assert_eq!(parse_html(html).author, None, "an address is no author");
+    }
+
+    #[test]
+    fn an_articles_own_classes_never_make_it_furniture() {
+        let story = "<p>The council voted to close the landfill by 2030, after years of complaints.</p>";
+        for class in ["post-4412 post type-post tag-social-media category-comment", "newsletter-post post"] {
+            let html =
+                format!("<body><article class='{class}'>{story}</article><div class='share'><p>Share</p></div></body>");
+            assert_eq!(parse_html(&html).paragraphs.len(), 1, "{class}");
+        }
+        // inside the article, furniture is still furniture
+        let html = format!("<article class='tag-news'>{story}<div class='related-links'><p>More</p></div></article>");
+        assert_eq!(parse_html(&html).paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn links_captions_bylines_and_sign_up_boxes_are_not_paragraphs() {
+        let html = r#"<article>
+            <div class="article__meta">Ana Ruiz, Lima <time datetime="2024-02-20">Tuesday February 20 2024, 11.05am</time></div>
+            <p>Peru's congress approved the budget on Tuesday after a night of debate.</p>
+            <p><a href="/x"><b>Chile wants to control its lithium. Here is why</b></a></p>
+            <p><img src="a.jpg"><br><em>Lawmakers leave the chamber at dawn.</em></p>
+            <div class="img_cptn"><img src="b.jpg"> A protester outside the building. Photo: Agency</div>
+            <h2>Read next</h2>
+            <ul><li><a href="/1">Markets rally on budget news</a></li><li><a href="/2">Opposition vows appeal</a></li></ul>
+            <div class="box"><h3>The Andes Brief</h3><p>Our weekly newsletter on the region's politics.</p>
+              <input type="email" placeholder="Your email"><button>Sign up</button></div>
+            <div data-testid="paragraph-4">The finance ministry did not comment.</div>
+            <div>Updated 5 May 2024</div>
+            <p>The budget raises spending on schools by a tenth, the ministry said.</p>
+            </article>"#;
+        assert_eq!(
+            parse_html(html).paragraphs,
+            [
+                "Peru's congress approved the budget on Tuesday after a night of debate.",
+                "The finance ministry did not comment.",
+                "The budget raises spending on schools by a tenth, the ministry said.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_live_blog_is_all_of_its_posts() {
+        let html = r#"<head><script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Talks live"}</script></head>
+            <body><main><article><h2>10:05</h2><p>Delegations arrived in the morning, officials said.</p></article>
+            <article><p>The first session ended without a statement from either side.</p><p>Talks resume tomorrow.</p></article></main></body>"#;
+        let a = parse_html(html);
+        assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+        // without the live-blog type, the longest article stands for the page
+        assert_eq!(parse_html(&html.replace("LiveBlogPosting", "NewsArticle")).paragraphs.len(), 2);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct LinkedArticle {
     pub url: Option<String>,
     /// The text of the article, as written (paragraphs separated by line breaks, or none).
     pub body: Option<String>,
+    /// A live blog (`LiveBlogPosting`): its posts are its text.
+    pub live_blog: bool,
 }
 
 /// Deepest nesting searched for an article object (`@graph`, lists, `mainEntity`).
@@ -106,23 +108,45 @@ fn find_article(value: &Value, depth: usize) -> Option<&Value> {
 }
 
 fn read_article(article: &Value) -> LinkedArticle {
-    let text = |key: &str| article.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+    // CMSs write HTML references into these strings too ("Nigeria&#039;s")
+    let decode = |s: &str| super::html::decode_entities(s).trim().to_string();
+    let text = |key: &str| article.get(key).and_then(Value::as_str).map(decode).filter(|s| !s.is_empty());
+    let live_blog = match article.get("@type") {
+        Some(Value::String(name)) => name.ends_with("LiveBlogPosting"),
+        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).any(|n| n.ends_with("LiveBlogPosting")),
+        _ => false,
+    };
     LinkedArticle {
-        headline: text("headline").or_else(|| text("name")).map(str::to_string),
-        date_published: text("datePublished").or_else(|| text("dateCreated")).map(str::to_string),
-        author: article.get("author").and_then(names),
-        publisher: article.get("publisher").and_then(names),
-        url: text("url").map(str::to_string).or_else(|| article.get("mainEntityOfPage").and_then(page_id)),
-        body: text("articleBody").map(str::to_string),
+        headline: text("headline").or_else(|| text("name")),
+        date_published: text("datePublished").or_else(|| text("dateCreated")),
+        author: article.get("author").and_then(|a| names(a, true)),
+        publisher: article.get("publisher").and_then(|p| names(p, false)),
+        url: text("url").or_else(|| article.get("mainEntityOfPage").and_then(page_id)),
+        body: article
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+        live_blog,
     }
 }
 
 /// Names held by a person or organisation value: `"Ann"`, `{"name": "Ann"}`, or a list of
-/// those, joined with ", ". Web addresses (profile pages) are not names.
-fn names(value: &Value) -> Option<String> {
+/// those, joined with ", ". Web addresses (profile pages) are not names; for `people`,
+/// organisations (a newsroom credited as author) are not either.
+fn names(value: &Value, people: bool) -> Option<String> {
     let one = |v: &Value| -> Option<String> {
         let name = match v {
             Value::String(s) => s.as_str(),
+            Value::Object(o)
+                if people
+                    && o.get("@type")
+                        .and_then(Value::as_str)
+                        .is_some_and(|t| t.ends_with("Organization") || t == "NewsMediaOrganization") =>
+            {
+                return None;
+            }
             Value::Object(o) => o.get("name").and_then(Value::as_str)?,
             _ => return None,
         };
@@ -170,8 +194,21 @@ mod tests {
                 publisher: Some("The Lakeside Post".into()),
                 url: Some("https://post.example/ferry".into()),
                 body: Some("The ferry sailed again.\n\nPassengers cheered.".into()),
+                live_blog: false,
             }
         );
+    }
+
+    #[test]
+    fn a_newsroom_is_no_author_and_references_are_decoded() {
+        let block = r#"{"@type": "LiveBlogPosting", "headline": "Nigeria&#039;s vote", "author": [{"@type": "Organization", "name": "Desk"}, {"@type": "Person", "name": "Ada Obi"}], "publisher": {"@type": "Organization", "name": "Desk"}}"#;
+        let article = linked_article([block]);
+        assert_eq!(article.headline.as_deref(), Some("Nigeria's vote"));
+        assert_eq!(article.author.as_deref(), Some("Ada Obi"));
+        assert_eq!(article.publisher.as_deref(), Some("Desk"));
+        assert!(article.live_blog);
+        let only_a_newsroom = r#"{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Desk"}}"#;
+        assert_eq!(linked_article([only_a_newsroom]).author, None);
     }
 
     #[test]
