@@ -367,6 +367,13 @@ impl NewsWriter {
         Ok(())
     }
 
+    /// Drops everything done since the last commit (an interrupted rebuild): the index
+    /// stays as it was.
+    pub fn abandon(mut self) -> Result<()> {
+        self.writer.rollback()?;
+        Ok(())
+    }
+
     /// Commits, then merges the segments of this run into at most one per core.
     ///
     /// Each commit leaves one segment per writer thread, and a cold query pays for every
@@ -377,13 +384,6 @@ impl NewsWriter {
     /// stays logarithmic over many small runs; a run that only deletes merges nothing.
     /// Until the merge is done, commits say so (`merge_pending`), and a run that follows
     /// a killed one merges every segment.
-    /// Drops everything done since the last commit (an interrupted rebuild): the index
-    /// stays as it was.
-    pub fn abandon(mut self) -> Result<()> {
-        self.writer.rollback()?;
-        Ok(())
-    }
-
     pub fn finish(mut self) -> Result<WriteCounts> {
         self.commit()?;
         let index = self.writer.index().clone();

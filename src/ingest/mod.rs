@@ -439,8 +439,9 @@ pub const MAX_ARTICLE_BYTES: usize = 64 << 20;
 pub const MAX_DOCUMENT_BYTES: usize = 1 << 30;
 
 /// Reads one line (its newline included) into `line`, up to `max` bytes; a longer line is
-/// read to its end and dropped, and only its first `max` bytes are kept. Returns the bytes
-/// read (0 at the end of the input) and whether the line was too long.
+/// read to its end and dropped, and only its first `max` bytes are kept, unless they are
+/// binary: then reading stops there (a device of zeros has no end). Returns the bytes read
+/// (0 at the end of the input) and whether the line was too long.
 fn read_line_capped(reader: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> std::io::Result<(usize, bool)> {
     let (mut read, mut too_long) = (0, false);
     loop {
@@ -452,8 +453,11 @@ fn read_line_capped(reader: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -
             Some(at) => (at + 1, true),
             None => (buffer.len(), false),
         };
-        if line.len() + take > max {
+        if !too_long && line.len() + take > max {
             too_long = true;
+            if looks_binary(line) {
+                return Ok((read, true));
+            }
         }
         if !too_long {
             line.extend_from_slice(&buffer[..take]);
@@ -647,6 +651,27 @@ pub fn finish(origin: Origin, raw: RawArticle) -> Result<(Article, Option<Proble
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endless_line_of_zeros_ends_its_file() {
+        // `/dev/zero` named as an input: no newline and no end, ever
+        let file = Origin { path: "zeros.jsonl".into(), line: None };
+        let (mut records, mut problems) = (0, Vec::new());
+        let go_on = read_lines(
+            std::io::repeat(0),
+            &file,
+            &mut |_| {
+                records += 1;
+                true
+            },
+            &mut |p| problems.push(p),
+        );
+        assert!(go_on);
+        assert_eq!(records, 0);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].skipped, Some(SkipReason::Binary));
+        assert_eq!(problems[0].origin.line, Some(1));
+    }
 
     #[test]
     fn open_decompressed_reads_plain_and_gzip_files_alike() {
