@@ -785,12 +785,11 @@ fn find_date(
         "og:published_time",
         "published_time",
     ];
-    if let Some(v) = KEYS.iter().filter_map(|k| meta.get(*k)).next() {
-        return Some(v.trim().to_string());
-    }
-    if let Some(v) = linked.map(str::trim).filter(|v| !v.is_empty()) {
-        return Some(v.to_string());
-    }
+    // Every source in order of trust; the first that reads as a date wins, and when none
+    // does, the first is returned for the date reader to report (a typo in the meta tag
+    // no longer hides the JSON-LD date or the <time> of the page).
+    let mut found: Vec<String> = KEYS.iter().filter_map(|k| meta.get(*k)).map(|v| v.trim().to_string()).collect();
+    found.extend(linked.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string));
     // itemprop=datePublished on a non-meta element (<time>, <span content=…>)
     for e in doc.select(&sel("[itemprop]")) {
         if e.value()
@@ -803,7 +802,7 @@ fn find_date(
                 .map(|s| s.trim().to_string())
                 .unwrap_or_else(|| element_text(e));
             if !v.is_empty() {
-                return Some(v);
+                found.push(v);
             }
         }
     }
@@ -811,7 +810,12 @@ fn find_date(
     let first_datetime = |root: ElementRef| {
         root.select(&time).find_map(|t| t.attr("datetime").map(str::trim).filter(|d| !d.is_empty())).map(str::to_string)
     };
-    container.and_then(first_datetime).or_else(|| first_datetime(doc.root_element()))
+    found.extend(container.and_then(first_datetime).or_else(|| first_datetime(doc.root_element())));
+    let readable = found.iter().position(|v| matches!(super::date::parse_date(v), Ok(Some(_))));
+    match readable {
+        Some(i) => Some(found.swap_remove(i)),
+        None => found.into_iter().next(),
+    }
 }
 
 fn find_author(doc: &Html, get: &dyn Fn(&[&str]) -> Option<String>, linked: Option<String>) -> Option<String> {
@@ -977,6 +981,16 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Rain - and more rain"));
         let html = "<html><head><title>Rain | Weather Desk</title></head><body><h1>Rain all week</h1></body></html>";
         assert_eq!(parse_html(html).title.as_deref(), Some("Rain all week"));
+    }
+
+    #[test]
+    fn a_date_that_cannot_be_read_gives_way_to_one_that_can() {
+        let html = r#"<head><meta property="article:published_time" content="2024-13-45T99:00">
+            <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-05T10:00:00Z"}</script>
+            </head><body><article><time datetime="2024-03-04">4 March</time><p>Text.</p></article></body>"#;
+        assert_eq!(parse_html(html).date.as_deref(), Some("2024-03-05T10:00:00Z"));
+        let html = r#"<head><meta name="date" content="soon"></head><body><p>Text.</p></body>"#;
+        assert_eq!(parse_html(html).date.as_deref(), Some("soon"), "none readable: the first, for the warning");
     }
 
     #[test]
