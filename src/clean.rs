@@ -159,10 +159,18 @@ static SHORT_RULES: LazyLock<regex::RegexSet> = LazyLock::new(|| {
         r"\bclick here\b",
         r"^(skip to (main )?content|back to top|jump to|loading\.*|comments?|leave a (comment|reply)|show comments|view comments|\d+ comments?|print|print this (page|article)|email this (page|article)|copy link|link copied|listen to (this|the) (article|story)|\d+ min(ute)?s? (read|listen))\s*[.:]?$",
         r"^(published|updated|last updated|last modified|posted|first published)( on| at)?\s*:?\s*(\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[^!?]*$",
+        // --- print-edition note: "Appeared in the May 5, 2024, print edition as '…'"
+        r"^appeared in the .{0,40}\bprint edition\b",
     ]
     .iter()
     .map(|p| format!("(?i){}", ascii_word_boundaries(p)));
     regex::RegexSet::new(patterns).expect("valid boilerplate regex")
+});
+
+/// A print-edition note at the foot of a web article.
+static PRINT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&ascii_word_boundaries(r"(?i)^a version of this (article|story|review|column|essay|interview|obituary) (appears|appeared|was published) in print\b"))
+        .expect("valid print-note regex")
 });
 
 /// Cookie notice: starts like one and talks about consent/experience.
@@ -302,6 +310,12 @@ fn is_normalized_boilerplate(norm: &str) -> bool {
         return false;
     }
     if is_sign_up_form(norm) {
+        return true;
+    }
+    // "A version of this article appears in print on Oct. 22, 2023, Section A, Page 12 of
+    // the New York edition with the headline: … Order Reprints | Today's Paper | Subscribe":
+    // longer than the short rules read, as it repeats the headline
+    if PRINT_NOTE.is_match(norm) {
         return true;
     }
     if words > COOKIE_WORDS {
@@ -753,9 +767,12 @@ mod tests {
             "Click here",
             "Updated: 3 hours ago",
             "Skip to main content",
+            "A version of this article appears in print on Oct. 22, 2023, Section A, Page 12 of the New York edition with the headline: Cork Town. Order Reprints | Today’s Paper | Subscribe",
+            "Appeared in the May 5, 2024, print edition as 'Cork Town Bets Its Future'.",
         ] {
             assert!(is_boilerplate(s), "should be boilerplate: {s}");
         }
+        assert!(!is_boilerplate("A version of the bill appeared in print before the vote, officials said."));
     }
 
     #[test]
