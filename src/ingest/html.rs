@@ -371,17 +371,38 @@ fn scan_tags(html: &str) -> Vec<Tag> {
 
 /// A plain text with its HTML character references decoded (`AT&amp;T` → `AT&T`,
 /// `&eacute;`, `&#8217;`): CMS exports escape their text so even where it holds no markup.
-/// A text without a complete reference (`R&D`, `AT&T`) is returned as it is.
+/// Only complete references (with their `;`) of HTML's table are read: `R&D`, `AT&T`,
+/// `&notably;` and `?a=1&region=x` stay as they are.
 pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
     static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});").expect("valid regex")
     });
-    if !text.contains('&') || !REFERENCE.is_match(text) {
+    if !text.contains('&') {
         return std::borrow::Cow::Borrowed(text);
     }
-    // the parser reads references in text; a `<` is escaped so that nothing is a tag
-    let doc = Html::parse_fragment(&text.replace('<', "&lt;"));
-    std::borrow::Cow::Owned(doc.root_element().text().collect())
+    REFERENCE.replace_all(text, |found: &regex::Captures| {
+        let reference = &found[0];
+        reference_text(reference).unwrap_or_else(|| reference.to_string())
+    })
+}
+
+/// The text of one character reference (`&amp;`, `&#8217;`, `&#x2019;`), if HTML knows it.
+fn reference_text(reference: &str) -> Option<String> {
+    let body = &reference[1..reference.len() - 1];
+    if let Some(number) = body.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        // 128-159 are Windows-1252's characters in HTML (`&#146;` is ’)
+        let code = match code {
+            0x80..=0x9F => markup5ever::data::C1_REPLACEMENTS[(code - 0x80) as usize].map_or(code, u32::from),
+            _ => code,
+        };
+        return char::from_u32(code).filter(|c| *c != '\0').map(String::from);
+    }
+    let &(first, second) = markup5ever::data::NAMED_ENTITIES.get(&reference[1..])?;
+    Some([first, second].into_iter().filter(|&c| c != 0).filter_map(char::from_u32).collect())
 }
 
 /// Whether a text holds HTML markup: a closing tag or a line break. An opening tag alone
@@ -923,8 +944,16 @@ mod tests {
     fn references_in_plain_text_are_decoded_and_the_rest_left_alone() {
         assert_eq!(decode_entities("AT&amp;T entered Qatar &amp; Bahrain"), "AT&T entered Qatar & Bahrain");
         assert_eq!(decode_entities("caf&eacute; &#8220;x&#x201D; a &lt;b&gt; <P>"), "café “x” a <b> <P>");
-        for plain in ["R&D and AT&T", "Phillips Petroleum <P> & Co", "a & b; c", "&;"] {
-            assert!(matches!(decode_entities(plain), std::borrow::Cow::Borrowed(_)), "{plain}");
+        assert_eq!(decode_entities("it&#146;s &amp;notably; &mdash; x"), "it’s &notably; — x");
+        for plain in [
+            "R&D and AT&T",
+            "Phillips Petroleum <P> & Co",
+            "a & b; c",
+            "&;",
+            "?country=pe&region=south&notes=1",
+            "&notably; &&not_done &ampersand",
+        ] {
+            assert_eq!(decode_entities(plain), plain);
         }
     }
 
