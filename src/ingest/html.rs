@@ -133,11 +133,14 @@ const EXCLUDED_MARKERS: &[&str] = &[
     "about-author",
 ];
 
-/// Whole `-`/`_`-separated parts of a class/id token that mark ads and other furniture
-/// (`article__meta`: the byline and date line; `nl-inline`: a newsletter box; Piano's
-/// paywall).
-const AD_PARTS: &[&str] =
-    &["ad", "ads", "adv", "advert", "adslot", "adunit", "adbox", "dfp", "gpt", "meta", "nl", "piano"];
+/// Whole `-`/`_`-separated parts of a class/id token that mark ads (and Piano's paywall).
+const AD_PARTS: &[&str] = &["ad", "ads", "adv", "advert", "adslot", "adunit", "adbox", "dfp", "gpt", "piano"];
+
+/// Whole class/id tokens of page furniture too generic as parts: the byline and date line
+/// (`article__meta`), a newsletter box (`nl-inline`). `meta` or `nl` alone name other things
+/// (`post-meta-content` holding a story, `lang-nl`).
+const FURNITURE_TOKENS: &[&str] =
+    &["article-meta", "entry-meta", "post-meta", "story-meta", "meta-info", "nl-inline", "nl-signup", "nl-box"];
 
 /// Prefixes of class tokens that label what a post is about (WordPress writes
 /// `tag-social-media`, `category-comment` on the `<article>` itself): never furniture.
@@ -477,18 +480,30 @@ fn is_furniture_element(el: &ElementRef) -> bool {
     v.attr("role").is_some_and(|role| EXCLUDED_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()))
 }
 
-/// Furniture by a class or id (`share-tools`, `ad-slot`), taxonomy labels aside.
+/// Furniture by a class or id (`share-tools`, `ad-slot`); on an `<article>`, taxonomy
+/// labels (`tag-…`, `category-…`) aside.
 fn has_furniture_class(el: &ElementRef) -> bool {
-    class_id_tokens(el).iter().filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))).any(|t| {
+    let labels_what_it_is_about = matches!(el.value().name(), "article" | "body");
+    let tokens = class_id_tokens(el);
+    let furniture = |t: &String| {
         EXCLUDED_MARKERS.iter().any(|m| t.contains(m) && !(*m == "comment" && t.contains("commentary")))
             || t.split('-').any(|part| AD_PARTS.contains(&part))
-    })
+            || FURNITURE_TOKENS.contains(&t.as_str())
+    };
+    // a class that names the article's body, beside one that names furniture
+    // (`entry-meta entry-content`), makes it the body (not `related-article-content`)
+    let body = |t: &String| BODY_MARKERS.iter().any(|m| t.contains(m)) && !furniture(t);
+    !tokens.iter().any(body)
+        && tokens
+            .iter()
+            .filter(|t| !(labels_what_it_is_about && TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p))))
+            .any(furniture)
 }
 
-/// Whether a candidate container is furniture: by its own tag, role or hiddenness, or by
-/// anything about an ancestor. Its own classes do not count: an article's container is
-/// named for what it holds (Substack's `newsletter-post`, WordPress's `tag-credit-suisse`),
-/// and the largest candidate wins anyway.
+/// Whether a candidate container is furniture: by its tag, role or hiddenness, by anything
+/// about an ancestor, or by its own classes unless it holds the page's headline (`<h1>`):
+/// an article is sometimes named for what it is (Substack's `newsletter-post`), and a
+/// sidebar's `<article class="ad-native">` or a comment holds no headline.
 fn is_furniture_container(el: &ElementRef) -> bool {
     is_furniture_element(el)
         || el
@@ -496,6 +511,7 @@ fn is_furniture_container(el: &ElementRef) -> bool {
             .filter_map(ElementRef::wrap)
             .take_while(|a| !matches!(a.value().name(), "body" | "html"))
             .any(|a| is_excluded(&a))
+        || has_furniture_class(el) && el.select(&sel("h1")).next().is_none()
 }
 
 fn is_body_marker(el: &ElementRef) -> bool {
@@ -507,11 +523,17 @@ fn is_body_marker(el: &ElementRef) -> bool {
 /// are each an `<article>`: all of them, in order, not the longest.
 fn find_body(doc: &Html, live_blog: bool) -> (Option<ElementRef<'_>>, Vec<String>) {
     if live_blog {
-        let posts: Vec<ElementRef> = doc
+        let all: Vec<ElementRef> = doc
             .select(&sel("article"))
             .filter(|a| !a.ancestors().filter_map(ElementRef::wrap).any(|p| p.value().name() == "article"))
             .filter(|a| !is_furniture_container(a))
             .collect();
+        // the posts are siblings: those of the parent holding the most (teasers elsewhere stay out)
+        let parent = |a: &ElementRef| a.parent().map(|p| p.id());
+        let posts_of = |p: Option<_>| all.iter().filter(|a| parent(a) == p).count();
+        let most = all.iter().map(|a| posts_of(parent(a))).max().unwrap_or(0);
+        let feed = all.iter().map(parent).find(|p| posts_of(*p) == most).flatten();
+        let posts: Vec<ElementRef> = all.into_iter().filter(|a| feed.is_some() && parent(a) == feed).collect();
         if posts.len() > 1 {
             let paragraphs = posts.iter().flat_map(|post| collect_paragraphs(*post, PARA_TAGS)).collect();
             return (posts.first().copied(), paragraphs);
@@ -554,10 +576,18 @@ fn find_body(doc: &Html, live_blog: bool) -> (Option<ElementRef<'_>>, Vec<String
 }
 
 /// Fewest words of text outside paragraph elements kept as a paragraph whatever its
-/// ending; shorter loose text is kept when it ends a sentence (4 words at least). An old
-/// page's story written straight into a table cell, paragraphs cut by `<br><br>`, or a
-/// site's paragraphs as `<div>`s, are prose; a byline, a date, a credit or a label is not.
+/// ending; shorter loose text is kept when it ends a sentence of [`LOOSE_SENTENCE_WORDS`]
+/// words, or of 4 in a container that holds most of its text outside `<p>` (a site that
+/// writes its paragraphs as `<div>`s: "Beijing did not immediately comment."). An old page's story written straight
+/// into a table cell, paragraphs cut by `<br><br>`, are prose; a byline, a date, a credit,
+/// a label or "Was this article helpful?" beside `<p>` paragraphs is not.
 const LOOSE_MIN_WORDS: usize = 25;
+/// See [`LOOSE_MIN_WORDS`].
+const LOOSE_SENTENCE_WORDS: usize = 12;
+
+/// Most words of a paragraph that is nine tenths links and is read as links (a related
+/// headline, a list of topics), when it ends no sentence or has 8 words at most.
+const LINKS_MAX_WORDS: usize = 15;
 
 /// Most words of a block holding an image that is read as the image's caption.
 const CAPTION_MAX_WORDS: usize = 40;
@@ -569,18 +599,25 @@ const INPUT_BOX_MAX_WORDS: usize = 80;
 /// Paragraph texts under `root`, skipping furniture subtrees. Iterative walk.
 ///
 /// Text inside `para_tags` is kept; text outside them ("loose" text) is kept when it
-/// reads as prose ([`LOOSE_MIN_WORDS`]). Either is left out when nine tenths of it is link
-/// text (a related link, a list of topics: with the label before it), when it shares its
-/// block with an image and is short (a caption), when it holds a `<time>` and is short (a
-/// byline and date line), or when it is in a short box around a text field (a sign-up
-/// box). Two `<br>` in a row end a paragraph.
+/// reads as prose ([`LOOSE_MIN_WORDS`]). Either is left out when it is short, ends no
+/// sentence and is nine tenths link text (a related headline, a list of topics: with the
+/// label before it, unless the label ends with a colon); when it shares its block with a
+/// picture and is short and set apart (in italics, or outside paragraph elements: a
+/// caption); when it holds a `<time>`, is short and ends no sentence (a byline and date
+/// line); or when it is in a short box around a text field (a sign-up box). Two `<br>` in
+/// a row end a paragraph.
 fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
-    let mut out = Output::default();
+    let words = |el: ElementRef| el.text().map(|t| t.split_whitespace().count()).sum::<usize>();
+    let in_p: usize = root.select(&sel("p")).map(words).sum();
+    let written_in_p = in_p * 2 >= words(root);
+    let loose_sentence_words = if written_in_p { LOOSE_SENTENCE_WORDS } else { 4 };
+    let mut out = Output { loose_sentence_words, ..Output::default() };
     let mut para = Block::default();
     let mut loose = Block::default();
     let boxes = input_boxes(root);
     let mut depth = 0usize; // how many paragraph elements we are inside
     let mut links = 0usize; // how many links we are inside
+    let mut italics = 0usize; // how many <em>, <i>, <small> we are inside
     let mut after_br = false; // a <br> with nothing but white space since
     let mut stack = vec![(*root, false)];
     while let Some((node, closing)) = stack.pop() {
@@ -590,7 +627,7 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
                     after_br = false;
                 }
                 let block = if depth > 0 { &mut para } else { &mut loose };
-                block.push(t, links > 0);
+                block.push(t, links > 0, italics > 0);
             }
             Node::Element(e) => {
                 let name = e.name();
@@ -605,6 +642,9 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
                     if name == "a" {
                         links = links.saturating_sub(1);
                     }
+                    if matches!(name, "em" | "i" | "small") {
+                        italics = italics.saturating_sub(1);
+                    }
                     continue;
                 }
                 let el = ElementRef::wrap(node).expect("element node");
@@ -613,7 +653,7 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
                 }
                 let block = if depth > 0 { &mut para } else { &mut loose };
                 match name {
-                    "img" => block.has_image = true,
+                    "img" if is_picture(&el) => block.has_image = true,
                     "time" => block.has_time = true,
                     _ => {}
                 }
@@ -622,7 +662,7 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
                         out.flush(&mut para, false);
                         out.flush(&mut loose, true);
                     } else {
-                        block.push(" ", false);
+                        block.push(" ", false, false);
                     }
                     after_br = true;
                     continue;
@@ -641,6 +681,9 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
                 if name == "a" {
                     links += 1;
                 }
+                if matches!(name, "em" | "i" | "small") {
+                    italics += 1;
+                }
                 stack.push((node, true));
                 stack.extend(node.children().rev().map(|c| (c, false)));
             }
@@ -656,7 +699,10 @@ fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
 #[derive(Default)]
 struct Block {
     text: String,
+    /// Bytes of words (white space aside) in links, in italics, and in all.
     link_bytes: usize,
+    italic_bytes: usize,
+    word_bytes: usize,
     has_image: bool,
     has_time: bool,
     /// Read from a sub-heading element.
@@ -664,20 +710,38 @@ struct Block {
 }
 
 impl Block {
-    fn push(&mut self, text: &str, in_link: bool) {
+    fn push(&mut self, text: &str, in_link: bool, in_italics: bool) {
         self.text.push_str(text);
+        let bytes: usize = text.split_whitespace().map(str::len).sum();
+        self.word_bytes += bytes;
         if in_link {
-            self.link_bytes += text.trim().len();
+            self.link_bytes += bytes;
+        }
+        if in_italics {
+            self.italic_bytes += bytes;
         }
     }
 }
 
-/// The paragraphs kept so far, and whether the last one is a label (a sub-heading, or a
-/// few words that end no sentence: "Read next", "Related topics").
+/// A picture, not an emoji, an icon or a tracking pixel drawn inside the text.
+fn is_picture(img: &ElementRef) -> bool {
+    let small = ["width", "height"].iter().any(|a| {
+        img.attr(a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 32)
+    });
+    let inline = class_id_tokens(img)
+        .iter()
+        .any(|t| ["emoji", "smiley", "icon", "math", "latex", "wp-smiley"].iter().any(|m| t.contains(m)));
+    !small && !inline
+}
+
+/// The paragraphs kept so far, whether the last one is a label (a sub-heading, or a few
+/// words that end no sentence: "Read next", "Related topics"), and the shortest sentence
+/// kept outside paragraph elements.
 #[derive(Default)]
 struct Output {
     paragraphs: Vec<String>,
     last_is_label: bool,
+    loose_sentence_words: usize,
 }
 
 impl Output {
@@ -689,18 +753,20 @@ impl Output {
         }
         let words = text.split(' ').count();
         let sentence = ends_sentence(&text);
-        if block.link_bytes * 10 >= text.len() * 9 {
-            // a link, or a list of them, and the label that announced it
-            if self.last_is_label {
+        let share = |bytes: usize| bytes as f64 / block.word_bytes.max(1) as f64;
+        if share(block.link_bytes) >= 0.9 && words <= LINKS_MAX_WORDS && (!sentence || words <= 8) {
+            // a related headline or a list of topics, and the label that announced it
+            // ("Read next"; not "The winners were:")
+            if self.last_is_label && !self.paragraphs.last().is_some_and(|l| l.ends_with(':')) {
                 self.paragraphs.pop();
-                self.last_is_label = false;
             }
+            self.last_is_label = false;
             return;
         }
-        let caption = block.has_image && words <= CAPTION_MAX_WORDS;
-        let dateline = block.has_time && words < LOOSE_MIN_WORDS;
-        let prose = words >= LOOSE_MIN_WORDS || words >= 4 && sentence;
-        if caption || dateline || loose && (!prose || block.link_bytes * 2 >= text.len()) {
+        let caption = block.has_image && words <= CAPTION_MAX_WORDS && (loose || share(block.italic_bytes) >= 0.5);
+        let dateline = block.has_time && words < LOOSE_MIN_WORDS && !sentence;
+        let prose = words >= LOOSE_MIN_WORDS || words >= self.loose_sentence_words && sentence;
+        if caption || dateline || loose && (!prose || share(block.link_bytes) >= 0.5) {
             return;
         }
         self.last_is_label = block.heading || words <= 4 && !sentence;
@@ -715,17 +781,25 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// The boxes around text fields under `root`: for each `<input>` or `<textarea>`, its
-/// largest ancestor below `root` with at most [`INPUT_BOX_MAX_WORDS`] words.
+/// largest ancestor below `root` with at most [`INPUT_BOX_MAX_WORDS`] words and a third of
+/// `root`'s (a short article with a calculator in its body is not a sign-up box).
 fn input_boxes(root: ElementRef<'_>) -> Vec<ElementRef<'_>> {
     let mut boxes = Vec::new();
-    for field in root.select(&sel("input, textarea")) {
+    let field_selector = sel("input, textarea");
+    let mut fields = root.select(&field_selector).peekable();
+    if fields.peek().is_none() {
+        return boxes;
+    }
+    let root_words: usize = root.text().map(|t| t.split_whitespace().count()).sum();
+    let max_words = INPUT_BOX_MAX_WORDS.min(root_words / 3);
+    for field in fields {
         let mut largest = None;
         for ancestor in field.ancestors().filter_map(ElementRef::wrap) {
             if ancestor.id() == root.id() {
                 break;
             }
             let words: usize = ancestor.text().map(|t| t.split_whitespace().count()).sum();
-            if words > INPUT_BOX_MAX_WORDS {
+            if words > max_words {
                 break;
             }
             largest = Some(ancestor);
@@ -1091,14 +1165,28 @@ mod tests {
     #[test]
     fn an_articles_own_classes_never_make_it_furniture() {
         let story = "<p>The council voted to close the landfill by 2030, after years of complaints.</p>";
+        let text = "The council voted to close the landfill by 2030, after years of complaints.";
         for class in ["post-4412 post type-post tag-social-media category-comment", "newsletter-post post"] {
-            let html =
-                format!("<body><article class='{class}'>{story}</article><div class='share'><p>Share</p></div></body>");
-            assert_eq!(parse_html(&html).paragraphs.len(), 1, "{class}");
+            let html = format!(
+                "<body><article class='{class}'><h1>Landfill</h1>{story}</article><div class='share'><p>Share</p></div></body>"
+            );
+            assert_eq!(parse_html(&html).paragraphs, [text], "{class}");
         }
         // inside the article, furniture is still furniture
         let html = format!("<article class='tag-news'>{story}<div class='related-links'><p>More</p></div></article>");
-        assert_eq!(parse_html(&html).paragraphs.len(), 1);
+        assert_eq!(parse_html(&html).paragraphs, [text]);
+        // an article that is furniture by its class and holds no headline stays out
+        let sponsored = "<p>Sponsored: this bank offers more, with much more text than the story has, to tempt.</p>";
+        let html = format!(
+            "<body><div class='story-body'>{story}</div><article class='ad-native'>{sponsored}</article></body>"
+        );
+        assert_eq!(parse_html(&html).paragraphs, [text]);
+        // a body marker beside a furniture class is the body
+        let html = format!("<main><div class='entry-meta entry-content'>{story}</div></main>");
+        assert_eq!(parse_html(&html).paragraphs, [text]);
+        // taxonomy prefixes excuse an <article>, not a related box inside it
+        let related = "<div class='section-related'><p>Police arrest two men in an unrelated case.</p></div>";
+        assert_eq!(parse_html(&format!("<article>{story}{related}</article>")).paragraphs, [text]);
     }
 
     #[test]
@@ -1113,7 +1201,7 @@ mod tests {
             <ul><li><a href="/1">Markets rally on budget news</a></li><li><a href="/2">Opposition vows appeal</a></li></ul>
             <div class="box"><h3>The Andes Brief</h3><p>Our weekly newsletter on the region's politics.</p>
               <input type="email" placeholder="Your email"><button>Sign up</button></div>
-            <div data-testid="paragraph-4">The finance ministry did not comment.</div>
+            <div>Was this article helpful to you?</div>
             <div>Updated 5 May 2024</div>
             <p>The budget raises spending on schools by a tenth, the ministry said.</p>
             </article>"#;
@@ -1121,10 +1209,25 @@ mod tests {
             parse_html(html).paragraphs,
             [
                 "Peru's congress approved the budget on Tuesday after a night of debate.",
-                "The finance ministry did not comment.",
                 "The budget raises spending on schools by a tenth, the ministry said.",
             ]
         );
+        // a site that writes its paragraphs as <div>s: short sentences are paragraphs
+        let html = r#"<article><div data-testid="paragraph-0">Talks on the treaty resumed in Geneva on Monday after a pause.</div>
+            <div data-testid="paragraph-1">Beijing did not immediately comment.</div><div>Was this helpful</div></article>"#;
+        assert_eq!(parse_html(html).paragraphs.len(), 2);
+        // what the rules must not take: an inline icon, a picture beside a paragraph, a date
+        // in a sentence, a link that is a sentence, a list announced by a colon, a short
+        // article around a calculator
+        let html = r#"<article><div class="body">
+            <p><img src="flag.png" width="16" height="11"> The mayor resigned on Monday.</p>
+            <p><img src="mayor.jpg" align="left">The council meets again next week to choose a successor.</p>
+            <p>The vote on <time datetime="2024-03-05">Tuesday</time> was close.</p>
+            <p><a href="audit.pdf">Read the full audit report released by the state auditor on Tuesday.</a></p>
+            <p>The winners were:</p>
+            <input type="number"></div></article>"#;
+        let paragraphs = parse_html(html).paragraphs;
+        assert_eq!(paragraphs.len(), 5, "{paragraphs:?}");
     }
 
     #[test]
@@ -1134,6 +1237,9 @@ mod tests {
             <article><p>The first session ended without a statement from either side.</p><p>Talks resume tomorrow.</p></article></main></body>"#;
         let a = parse_html(html);
         assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+        // teaser cards elsewhere on the page, as many as the posts, are not posts
+        let teasers = "<div class='more'><article><p>How to bake bread at home this weekend.</p></article><article><p>A chef opens a new restaurant.</p></article></div>";
+        assert_eq!(parse_html(&html.replace("</main>", &format!("</main>{teasers}"))).paragraphs.len(), 4);
         // without the live-blog type, the longest article stands for the page
         assert_eq!(parse_html(&html.replace("LiveBlogPosting", "NewsArticle")).paragraphs.len(), 2);
     }
