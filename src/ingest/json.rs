@@ -21,10 +21,13 @@ pub fn parse_object(text: &str, fields: &FieldMap) -> Result<RawArticle, String>
     Ok(raw)
 }
 
-/// The text of the number under `key` of the object `text`, as written.
+/// The integer under `key` of the object `text`, as written; `None` for a number with a
+/// fraction or an exponent, whose id stays as before (`2.5`, `1000.0`).
 fn written_number(text: &str, key: &str) -> Option<String> {
     let raw: std::collections::HashMap<String, Box<serde_json::value::RawValue>> = serde_json::from_str(text).ok()?;
-    raw.get(key).map(|number| number.get().to_string())
+    let number = raw.get(key)?.get();
+    let digits = number.strip_prefix('-').unwrap_or(number);
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| number.to_string())
 }
 
 /// Parses a `.json` file: one article object, or an array of them. The flag says whether
@@ -215,7 +218,9 @@ mod tests {
         assert_eq!(id(r#"{"id": 12345678901234567890123, "body": "x"}"#).as_deref(), Some("12345678901234567890123"));
         assert_eq!(id(r#"{"id": 12345678901234567890124, "body": "x"}"#).as_deref(), Some("12345678901234567890124"));
         assert_eq!(id(r#"{"ID": 18446744073709551615, "body": "x"}"#).as_deref(), Some("18446744073709551615"));
-        assert_eq!(id(r#"{"id": 2.50, "body": "x"}"#).as_deref(), Some("2.50"));
+        assert_eq!(id(r#"{"id": -12345678901234567890123, "body": "x"}"#).as_deref(), Some("-12345678901234567890123"));
+        assert_eq!(id(r#"{"id": 2.50, "body": "x"}"#).as_deref(), Some("2.5"), "a float id as before");
+        assert_eq!(id(r#"{"id": 1e3, "body": "x"}"#).as_deref(), Some("1000.0"), "a float id as before");
         assert_eq!(id(r#"{"id": 7, "body": "x"}"#).as_deref(), Some("7"));
     }
 
