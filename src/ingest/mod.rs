@@ -552,7 +552,12 @@ pub fn decode_html(bytes: &[u8]) -> (Cow<'_, str>, bool) {
 /// as something else).
 fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let lower = head.to_ascii_lowercase();
-    let at = memchr::memmem::find(&lower, b"charset")? + b"charset".len();
+    // the first `charset` inside a <meta> tag (a <script charset="utf-8"> may come first)
+    let in_meta = |at: usize| {
+        let tag = memchr::memrchr(b'<', &lower[..at]).map_or(&[][..], |open| &lower[open..at]);
+        tag.starts_with(b"<meta") && !tag.contains(&b'>')
+    };
+    let at = memchr::memmem::find_iter(&lower, b"charset").find(|&at| in_meta(at))? + b"charset".len();
     let rest = &lower[at..];
     let start = rest.iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'=' | b'"' | b'\''))?;
     let label = &rest[start..];
@@ -732,6 +737,9 @@ mod tests {
             (Cow::Borrowed("<meta charset=koi8-r>café"), false)
         );
         assert_eq!(decode_html(b"<p>caf\xe9</p>"), (Cow::Owned::<str>("<p>café</p>".into()), true));
+        let page = [b"<script charset=\"utf-8\" src=\"a.js\"></script><meta charset=\"koi8-r\"><p>".as_slice(), &koi8]
+            .concat();
+        assert!(decode_html(&page).0.ends_with("<p>Выборы в Москве"), "a script's charset is not the page's");
         assert!(decode_html(b"<meta charset=utf-8><p>caf\xe9</p>").1);
     }
 
