@@ -310,7 +310,7 @@ fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
         } else if tag.end {
             depth = depth.saturating_sub(1);
             true
-        } else if depth >= MAX_NESTING {
+        } else if depth >= MAX_NESTING && !tag.furniture {
             dropped += 1;
             false
         } else {
@@ -331,6 +331,8 @@ struct Tag {
     start: usize,
     stop: usize,
     end: bool,
+    /// `<nav>`, `<aside>`, `<footer>`…: kept at any depth, or their text would be the page's.
+    furniture: bool,
 }
 
 /// The tags of nesting elements in `html`, skipping comments, doctypes and the content of
@@ -366,7 +368,7 @@ fn scan_tags(html: &str) -> Vec<Tag> {
         }
         let opens_nothing = self_closing && !end;
         if !opens_nothing && !NOT_NESTING.contains(&name.as_str()) {
-            tags.push(Tag { start, stop, end });
+            tags.push(Tag { start, stop, end, furniture: EXCLUDED_TAGS.contains(&name.as_str()) });
         }
     }
     tags
@@ -1266,6 +1268,9 @@ mod tests {
         );
         assert!(matches!(limit_nesting(&page), std::borrow::Cow::Borrowed(_)));
         assert!(matches!(limit_nesting(PAGE), std::borrow::Cow::Borrowed(_)));
+        // 600 unclosed <font>s count as nesting, but the furniture after them keeps its tags
+        let unclosed = format!("{}<p>Story text.</p><aside><p>Sidebar</p></aside>", "<p><font>x".repeat(600));
+        assert!(!parse_html(&unclosed).paragraphs.iter().any(|p| p.contains("Sidebar")));
         let flattened = limit_nesting(&deep);
         // <html> and <body> are two of the levels kept
         assert_eq!(flattened.matches("<div>").count(), MAX_NESTING - 2);
