@@ -355,23 +355,28 @@ fn scan_tags(html: &str) -> Vec<Tag> {
             at = start + 1;
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &html[name_start..name_start + name_len];
         let Some(close) = memchr::memchr(b'>', &bytes[name_start..]) else { break };
         let stop = name_start + close + 1;
         at = stop;
         let self_closing = bytes[stop - 2] == b'/';
-        if !end && RAW_TEXT.contains(&name.as_str()) {
-            let closing = format!("</{name}");
+        if !end && is_one_of(RAW_TEXT, name) {
+            let closing = format!("</{}", name.to_ascii_lowercase());
             let lower = |i: usize| bytes[i..].iter().take(closing.len()).map(u8::to_ascii_lowercase);
             at = (stop..bytes.len()).find(|&i| bytes[i] == b'<' && lower(i).eq(closing.bytes())).unwrap_or(bytes.len());
             continue;
         }
         let opens_nothing = self_closing && !end;
-        if !opens_nothing && !NOT_NESTING.contains(&name.as_str()) {
-            tags.push(Tag { start, stop, end, furniture: EXCLUDED_TAGS.contains(&name.as_str()) });
+        if !opens_nothing && !is_one_of(NOT_NESTING, name) {
+            tags.push(Tag { start, stop, end, furniture: is_one_of(EXCLUDED_TAGS, name) });
         }
     }
     tags
+}
+
+/// Whether a tag name as written (any case) is one of `names` (lower case).
+fn is_one_of(names: &[&str], name: &str) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// A plain text with its HTML character references decoded (`AT&amp;T` → `AT&T`,
@@ -609,14 +614,14 @@ const INPUT_BOX_MAX_WORDS: usize = 80;
 /// line); or when it is in a short box around a text field (a sign-up box). Two `<br>` in
 /// a row end a paragraph.
 fn collect_paragraphs(root: ElementRef, para_tags: &[&str]) -> Vec<String> {
-    let words = |el: ElementRef| el.text().map(|t| t.split_whitespace().count()).sum::<usize>();
-    let in_p: usize = root.select(&sel("p")).map(words).sum();
-    let written_in_p = in_p * 2 >= words(root);
+    let root_words = word_count(root);
+    let in_p: usize = root.select(&sel("p")).map(word_count).sum();
+    let written_in_p = in_p * 2 >= root_words;
     let loose_sentence_words = if written_in_p { LOOSE_SENTENCE_WORDS } else { 4 };
     let mut out = Output { loose_sentence_words, ..Output::default() };
     let mut para = Block::default();
     let mut loose = Block::default();
-    let boxes = input_boxes(root);
+    let boxes = input_boxes(root, root_words);
     let mut depth = 0usize; // how many paragraph elements we are inside
     let mut links = 0usize; // how many links we are inside
     let mut italics = 0usize; // how many <em>, <i>, <small> we are inside
@@ -730,9 +735,8 @@ fn is_picture(img: &ElementRef) -> bool {
     let small = ["width", "height"].iter().any(|a| {
         img.attr(a).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok()).is_some_and(|v| v <= 32)
     });
-    let inline = class_id_tokens(img)
-        .iter()
-        .any(|t| ["emoji", "smiley", "icon", "math", "latex", "wp-smiley"].iter().any(|m| t.contains(m)));
+    let inline =
+        class_id_tokens(img).iter().any(|t| ["emoji", "smiley", "icon", "math", "latex"].iter().any(|m| t.contains(m)));
     !small && !inline
 }
 
@@ -785,14 +789,13 @@ fn ends_sentence(text: &str) -> bool {
 /// The boxes around text fields under `root`: for each `<input>` or `<textarea>`, its
 /// largest ancestor below `root` with at most [`INPUT_BOX_MAX_WORDS`] words and a third of
 /// `root`'s (a short article with a calculator in its body is not a sign-up box).
-fn input_boxes(root: ElementRef<'_>) -> Vec<ElementRef<'_>> {
+fn input_boxes(root: ElementRef<'_>, root_words: usize) -> Vec<ElementRef<'_>> {
     let mut boxes = Vec::new();
     let field_selector = sel("input, textarea");
     let mut fields = root.select(&field_selector).peekable();
     if fields.peek().is_none() {
         return boxes;
     }
-    let root_words: usize = root.text().map(|t| t.split_whitespace().count()).sum();
     let max_words = INPUT_BOX_MAX_WORDS.min(root_words / 3);
     for field in fields {
         let mut largest = None;
@@ -800,8 +803,7 @@ fn input_boxes(root: ElementRef<'_>) -> Vec<ElementRef<'_>> {
             if ancestor.id() == root.id() {
                 break;
             }
-            let words: usize = ancestor.text().map(|t| t.split_whitespace().count()).sum();
-            if words > max_words {
+            if word_count(ancestor) > max_words {
                 break;
             }
             largest = Some(ancestor);
@@ -809,6 +811,11 @@ fn input_boxes(root: ElementRef<'_>) -> Vec<ElementRef<'_>> {
         boxes.extend(largest);
     }
     boxes
+}
+
+/// Words of an element's text.
+fn word_count(el: ElementRef) -> usize {
+    el.text().map(|t| t.split_whitespace().count()).sum()
 }
 
 /// Normalised text of an element (all descendant text nodes, in order).
