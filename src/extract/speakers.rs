@@ -562,7 +562,7 @@ fn word_len(s: &str) -> usize {
 }
 
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
     let mut i = 0;
     // Whether a single quotation mark opened and has not closed: a capitalised word ending
     // in "s'" then closes it. Otherwise it is a plural possessive ("the Liberal Democrats'
@@ -785,6 +785,10 @@ fn pasted_join(core: &str) -> Option<usize> {
 
 /// Diacritic- and case-insensitive key of a name token.
 fn fold(s: &str) -> String {
+    // most names are ASCII: lower-cased without the decomposition's cost
+    if s.is_ascii() {
+        return s.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(|c| c.to_lowercase()).filter(|c| *c != '.').collect()
 }
 
