@@ -1220,9 +1220,16 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
     // "Adam Schiff, D-Calif., said", "Jackie Speier (D-Calif.) said": the party tag
     // belongs to the name before it
     let mut end = before_party_tag(&toks, toks.len() - 1);
-    // auxiliaries / adverbs between subject and verb
-    while end > 0 && !toks[end].trail_break && ADVERB_SET.contains(toks[end].core) {
-        end -= 1;
+    // auxiliaries, adverbs and times between subject and verb ("Rohit Mehra on Sunday
+    // also said")
+    loop {
+        if end > 0 && !toks[end].trail_break && ADVERB_SET.contains(toks[end].core) {
+            end -= 1;
+        } else if let Some(before_time) = before_time_phrase(&toks, end) {
+            end = before_time;
+        } else {
+            break;
+        }
     }
     let last = &toks[end];
     let lower = last.core.to_lowercase();
@@ -1332,6 +1339,22 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
         return c.map(|c| (c, toks[s].start));
     }
     source_phrase_ending_at(&toks, end).map(|(c, s)| (c, toks[s].start))
+}
+
+/// The token before a time phrase ending at `toks[end]` ("on Sunday", "on Tuesday night",
+/// "yesterday"), written without commas between a subject and its verb.
+fn before_time_phrase(toks: &[Tok], end: usize) -> Option<usize> {
+    const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    let unbroken = |from: usize| toks[from..=end].iter().all(|t| !t.trail_break && !t.lead_break);
+    let is = |k: usize, words: &[&str]| words.contains(&toks[k].core);
+    let mut start = end;
+    if is(start, &["yesterday", "today", "tonight"]) {
+        return (start > 0 && unbroken(start)).then(|| start - 1);
+    }
+    if is(start, &["morning", "afternoon", "evening", "night"]) && start > 0 {
+        start -= 1;
+    }
+    (start >= 2 && is(start, WEEKDAYS) && toks[start - 1].core == "on" && unbroken(start - 1)).then(|| start - 2)
 }
 
 /// The person whose institution's name opens at `toks[hs]`, written "Person of the
@@ -2740,11 +2763,11 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
             }
         }
         if !head.is_empty() && !head.ends_with(',') {
-            // the subject must start the sentence (after a connector or a role:
-            // "Former Blackburn boss Roy Hodgson says ...")
+            // the subject must start the sentence (after a connector, a role or a dateline:
+            // "Former Blackburn boss Roy Hodgson says ...", "KATHMANDU — Ana Thapa said")
             let words = head.split_whitespace().count();
             let connector = head.split_whitespace().next().is_some_and(|w| STOP_SET.contains(w.trim_end_matches(',')));
-            if !(role_prefix(head) || words <= 2 && connector) {
+            if !(role_prefix(head) || words <= 2 && connector || is_dateline(head) || after_adjunct(head)) {
                 continue;
             }
         }
@@ -2837,6 +2860,34 @@ fn quote_in_reported_clause(masked: &str) -> Option<Cand> {
     indirect(masked)
         .filter(|(cand, clause)| clause.contains(PH) && matches!(cand, Cand::Person { .. } | Cand::Pronoun(_)))
         .map(|(cand, _)| cand)
+}
+
+/// A dateline that opens a story, before its first sentence's subject: "KATHMANDU —",
+/// "LONDON, Nov 3 (Reuters) -", "Paris (AFP) -", "MUMBAI:". Capitalised words, numbers
+/// and a bracketed agency, seven at most, ending with a dash or a colon.
+fn is_dateline(head: &str) -> bool {
+    let Some(place) = head.trim_end().strip_suffix(['—', '–', '-', ':']) else {
+        return false;
+    };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 7
+        && words.iter().all(|w| {
+            let w = w.trim_matches(['(', ')', ',', '.']);
+            !w.is_empty() && w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// A role after an opening adjunct set off by a comma: "On Monday, party spokesman"
+/// (before "Festus Okoye said"), "In a statement, Senator".
+fn after_adjunct(head: &str) -> bool {
+    head.split_once(", ").is_some_and(|(adjunct, rest)| {
+        let words = adjunct.split_whitespace().count();
+        words <= 4
+            && adjunct.split_whitespace().next().is_some_and(|w| STOP_SET.contains(w))
+            && !rest.contains([',', ';', ':'])
+            && role_prefix(rest)
+    })
 }
 
 /// A short role description ending right before a name ("Former Conservative leader",
@@ -3597,6 +3648,25 @@ mod tests {
         assert!(a.quotes.iter().all(|q| !q.direct));
         assert_eq!(a.quotes[1].text, "The deal is dead");
         assert_eq!(a.quotes[2].text, "The plan would cost too much");
+    }
+
+    #[test]
+    fn a_dateline_an_opening_adjunct_or_a_time_before_the_verb_leaves_the_subject_found() {
+        for (passage, speaker) in [
+            ("KATHMANDU — Prime Minister Ana Thapa said that her coalition had a clear majority.", "Ana Thapa"),
+            ("LONDON, Nov 3 (Reuters) - Jane Doe said that the coalition had a clear majority.", "Jane Doe"),
+            ("Port Louis (AFP) - Ravi Anand said the harbour would reopen next month.", "Ravi Anand"),
+            ("MUMBAI: Rohit Mehra said the team would not push the panic button.", "Rohit Mehra"),
+            ("Rohit Mehra on Sunday said the team would not push the panic button.", "Rohit Mehra"),
+            ("Ms Ola Berg on Tuesday night also told reporters that the deal was done.", "Ola Berg"),
+            ("On Monday, party spokesman Festus Okoye said that the count was fair.", "Festus Okoye"),
+        ] {
+            assert_eq!(speakers(&[passage]), vec![v(&[speaker])], "{passage}");
+        }
+        // not a dateline: a sentence of its own before the subject
+        assert_eq!(speakers(&["The deal collapsed — Jane Doe said that it was over."]), vec![v(&[])]);
+        // a time phrase set off by commas is not skipped as one
+        assert_eq!(speakers(&["The mayor, on Sunday, said the roads were clear."]), vec![v(&[])]);
     }
 
     #[test]
