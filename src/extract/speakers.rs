@@ -944,7 +944,14 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     let tokens: Vec<String> = name.iter().map(|x| x.core.to_string()).collect();
     let honorific = real_title;
     if tokens.len() == 1 && !honorific {
-        if tokens[0].chars().count() <= 2 || DAY_SET.contains(tokens[0].as_str()) {
+        let short = match tokens[0].chars().count() {
+            1 => true,
+            // "Xi", "Li", "Wu": a family name of two letters, kept for a person the
+            // article has named in full (never a new speaker: see `is_two_letter_name`)
+            2 => !is_two_letter_name(&tokens[0]),
+            _ => false,
+        };
+        if short || DAY_SET.contains(tokens[0].as_str()) {
             return None;
         }
         return Some(Cand::Bare(tokens[0].clone()));
@@ -961,6 +968,20 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
         }
     }
     Some(Cand::Person { tokens, honorific, gender, titles: titles.iter().map(|x| role_name(x.core)).collect() })
+}
+
+/// A word of two letters that can be a family name ("Xi", "Li", "Ri"), not a capitalised
+/// function word ("He", "So", "No") or a title ("Mr", "Dr"). Alone, such a word is only
+/// taken for a person the article has already named in full.
+fn is_two_letter_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some(b), None) if a.is_uppercase() && b.is_lowercase())
+        && !STOP_SET.contains(word)
+        && !TITLE_SET.contains(word)
+        && !matches!(
+            word,
+            "He" | "It" | "We" | "Me" | "Us" | "My" | "So" | "No" | "Oh" | "Ok" | "Go" | "Do" | "Be" | "Up"
+        )
 }
 
 /// Whether the `k`-th word of an `n`-word capitalised run is an occupation written as a
@@ -1920,6 +1941,9 @@ struct Article {
     /// every lookup of a name is among people of that surname, so an article naming
     /// thousands of people costs no more per name than one naming a few.
     by_last_key: HashMap<String, Vec<usize>>,
+    /// People of two names or more by the first of their keys: "Moon" after "Moon Jae-in",
+    /// "Prince Faisal" after "Prince Faisal bin Farhan" (see [`Article::by_first_name`]).
+    by_first_key: HashMap<String, Vec<usize>>,
     clock: u64,
     sources: Vec<String>,
     source_seen: HashSet<String>,
@@ -2112,8 +2136,33 @@ impl Article {
     fn add_entity(&mut self, entity: Entity) -> usize {
         let i = self.entities.len();
         self.by_last_key.entry(entity.keys.last().cloned().unwrap_or_default()).or_default().push(i);
+        if entity.keys.len() > 1 {
+            self.by_first_key.entry(entity.keys[0].clone()).or_default().push(i);
+        }
         self.entities.push(entity);
         i
+    }
+
+    /// The one person of the article whose name of two words or more opens with `key`,
+    /// when no name ends with it: a family name written first ("Moon" after "Moon Jae-in",
+    /// "Xi" after "Xi Jinping"), or a first name after the full name ("Prince Faisal",
+    /// "Maria" after "Maria Lopez"). Two such people make it nobody.
+    /// A family name written first is only taken for a person who has spoken or been a
+    /// sentence's subject, and whose other names are not words of the text: "Trump" is not
+    /// the "Trump Tower" of an earlier sentence, nor "Biden" the "Biden Says Terrorists…" of
+    /// a headline.
+    fn by_first_name(&self, key: &str) -> Option<usize> {
+        let &[i] = self.by_first_key.get(key).map(Vec::as_slice)? else {
+            return None;
+        };
+        if self.org_evidence.contains(key) {
+            // "Cadbury said" after "Cadbury Schweppes" where the article has "Cadbury's sales"
+            return None;
+        }
+        let first_name = MALE_NAME_SET.contains(key) || FEMALE_NAME_SET.contains(key);
+        let family_name_first =
+            || self.entities[i].salience > 0 && self.entities[i].keys[1..].iter().all(|k| !self.written_in_text(k));
+        (first_name || family_name_first()).then_some(i)
     }
 
     /// The entities whose last key is that of `keys`, in the order they were added: all
@@ -2180,7 +2229,9 @@ impl Article {
             Cand::Person { tokens, honorific, gender, titles } => {
                 let keys: Vec<String> = tokens.iter().map(|x| fold(x)).filter(|k| !k.is_empty()).collect();
                 let found = if keys.len() == 1 {
-                    self.find_full(&keys).or_else(|| self.first_name_with_title(&keys[0], titles))
+                    self.find_full(&keys)
+                        .or_else(|| self.first_name_with_title(&keys[0], titles))
+                        .or_else(|| self.by_first_name(&keys[0]))
                 } else {
                     let same_surname = self.same_last_key(&keys);
                     let keys_of = |i: usize| &self.entities[i].keys;
@@ -2205,6 +2256,7 @@ impl Article {
                             })
                         {
                             // the last key, by which it is found, stays the same
+                            self.by_first_key.entry(keys[0].clone()).or_default().push(i);
                             let e = &mut self.entities[i];
                             e.name = tokens.join(" ");
                             e.keys = keys;
@@ -2238,7 +2290,8 @@ impl Article {
                     .iter()
                     .copied()
                     .filter(|&i| self.entities[i].keys.ends_with(&keys))
-                    .max_by_key(|&i| self.entities[i].mention)?
+                    .max_by_key(|&i| self.entities[i].mention)
+                    .or_else(|| self.by_first_name(&keys[0]))?
             }
             _ => return None,
         };
@@ -2259,6 +2312,7 @@ impl Article {
                 return Who::Person(i);
             }
             if bare_person_ok(tok)
+                && tok.chars().count() > 2
                 && !self.org_evidence.contains(&fold(tok))
                 && !self.written_in_text(&tok.to_lowercase())
             {
@@ -2283,7 +2337,7 @@ impl Article {
             Cand::Bare(tok) => match self.person(cand, true) {
                 Some(i) => Who::Person(i),
                 // "Rather said" is Dan Rather when the story has him; else no one
-                None if OPENER_SET.contains(tok.as_str()) => Who::Nobody,
+                None if OPENER_SET.contains(tok.as_str()) || tok.chars().count() <= 2 => Who::Nobody,
                 None => Who::Source(tok.clone()),
             },
             Cand::Pronoun(g) => {
@@ -3667,6 +3721,41 @@ mod tests {
         assert_eq!(speakers(&["The deal collapsed — Jane Doe said that it was over."]), vec![v(&[])]);
         // a time phrase set off by commas is not skipped as one
         assert_eq!(speakers(&["The mayor, on Sunday, said the roads were clear."]), vec![v(&[])]);
+    }
+
+    #[test]
+    fn a_family_name_written_first_or_a_first_name_is_the_person_named_in_full_before() {
+        assert_eq!(
+            speakers(&[
+                "President Moon Jae-in said the talks would resume.",
+                "\"We will be patient,\" Moon said.",
+                "Chinese leader Xi Jinping said the forum was open to all.",
+                "\"No country can develop behind closed doors,\" Xi said.",
+                "Maria Lopez, 34, runs the bakery with her sister.",
+                "\"We open at five,\" Maria said.",
+            ]),
+            vec![
+                v(&["Moon Jae-in"]),
+                v(&["Moon Jae-in"]),
+                v(&["Xi Jinping"]),
+                v(&["Xi Jinping"]),
+                v(&[]),
+                v(&["Maria Lopez"])
+            ]
+        );
+        // two people of that first name: neither
+        assert_eq!(
+            speakers(&["Maria Lopez and Maria Chen run the bakery.", "\"We open at five,\" Maria said."]),
+            vec![v(&[]), v(&["Maria"])]
+        );
+        // a building is no family name written first when its other name is a word of the
+        // text (a short text that never writes "tower" in lower case would take it for one)
+        assert_eq!(
+            speakers(&["Trump Tower is on Fifth Avenue, and the tower is his.", "\"It is mine,\" Trump said."]),
+            vec![v(&[]), v(&["Trump"])]
+        );
+        // and a word of two letters is nobody new
+        assert_eq!(speakers(&["\"We will see,\" Xi said."]), vec![v(&[])]);
     }
 
     #[test]
