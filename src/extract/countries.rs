@@ -1415,8 +1415,11 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
     }
     // Pass 3: "Place, State" and "City, Country" merges.
     let mut out: Vec<Mention> = Vec::with_capacity(n);
+    // the pattern of each mention of `out`, and whether a qualifier was merged into it
+    let mut out_pats: Vec<(usize, bool)> = Vec::with_capacity(n);
     let mut last_kind = Kind::Block;
-    for cand in c.iter().filter(|x| x.keep) {
+    let kept: Vec<&Cand> = c.iter().filter(|x| x.keep).collect();
+    for (k, &cand) in kept.iter().enumerate() {
         if let Some(prev) = out.last_mut() {
             let gap = &text[prev.end..cand.start];
             let adjacent = gap == ", " || gap == ",";
@@ -1437,6 +1440,14 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
                 prev.end = cand.end;
                 prev.kind = cand.kind.public();
                 last_kind = cand.kind;
+                // a state or province names which place it is ("Paris, Texas"), unless
+                // it is an item of a list of places ("Beijing, Moscow, Washington and …")
+                let listed = kept.get(k + 1).is_some_and(|next| {
+                    matches!(&text[cand.end..next.start], ", " | " and " | ", and " | " or " | "; ")
+                });
+                if let Some(last) = out_pats.last_mut() {
+                    last.1 = matches!(cand.kind, Kind::Subdiv | Kind::SubdivAbbr) && !listed;
+                }
                 continue;
             }
         }
@@ -1452,9 +1463,40 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
             }
         }
         out.push(Mention { code: cand.code, start: cand.start, end: cand.end, kind: cand.kind.public() });
+        out_pats.push((cand.pat, false));
         last_kind = cand.kind;
     }
+    keep_qualified_readings(&mut out, &out_pats);
     out
+}
+
+/// One place, one reading per story: once "MOSCOW, Idaho" or "Paris, Texas" has said which
+/// Moscow or Paris the story is about, "Moscow police" and "Paris officials" are that place
+/// too, not the capital of the same name. Only when every qualified mention of the name
+/// agrees on one country other than the name's own.
+fn keep_qualified_readings(out: &mut [Mention], pats: &[(usize, bool)]) {
+    let patterns = &MATCHER.patterns;
+    let mut readings: Vec<(usize, Option<&'static str>)> = Vec::new();
+    for (mention, &(pat, qualified)) in out.iter().zip(pats) {
+        if !qualified || patterns[pat].kind == Kind::Block {
+            continue;
+        }
+        match readings.iter_mut().find(|(p, _)| *p == pat) {
+            Some((_, code)) if *code != Some(mention.code) => *code = None,
+            Some(_) => {}
+            None => readings.push((pat, Some(mention.code))),
+        }
+    }
+    for (mention, &(pat, qualified)) in out.iter_mut().zip(pats) {
+        if qualified {
+            continue;
+        }
+        if let Some(&(_, Some(code))) = readings.iter().find(|(p, _)| *p == pat)
+            && code != patterns[pat].code
+        {
+            mention.code = code;
+        }
+    }
 }
 
 /// Country names that are also common nouns, with the lower-case words that show a story
@@ -2365,6 +2407,23 @@ mod tests {
         assert_eq!(codes("Flights from Atlanta, Georgia were delayed."), ["US"]);
         assert_eq!(codes("Georgia's governor signed the county budget after the Senate vote."), ["US"]);
         assert_eq!(codes("Georgia said Russian troops remained near Tbilisi."), ["GE", "RU", "GE"]);
+    }
+
+    #[test]
+    fn a_place_named_with_its_state_keeps_that_reading_in_the_whole_story() {
+        assert_eq!(
+            codes("MOSCOW, Idaho (AP) — Students gathered.\n\nMoscow police said patrols would rise."),
+            ["US", "US"]
+        );
+        assert_eq!(codes("Paris officials counted visitors at the fair in Paris, Texas, on Friday."), ["US", "US"]);
+        assert_eq!(codes("A store in Athens, Ga., closed. Athens is quiet."), ["US", "US"]);
+        // a list of places is no qualifier
+        assert_eq!(
+            codes("Envoys from Beijing, Moscow, Washington and London met. Moscow agreed."),
+            ["CN", "RU", "US", "GB", "RU"]
+        );
+        // nor a qualifier that does not settle one reading
+        assert_eq!(codes("From Paris, Texas to Paris, Ontario. Paris is a common name."), ["US", "CA", "FR"]);
     }
 
     #[test]
