@@ -252,7 +252,7 @@ const SUBDIVISIONS: &[(&str, &str, &[&str])] = &[
     ("CA", "Saskatchewan", &["Sask.", "SK"]),
     ("CA", "Nova Scotia", &["N.S.", "NS"]),
     ("CA", "New Brunswick", &["N.B.", "NB"]),
-    ("CA", "Newfoundland", &["Nfld.", "NL", "NF"]),
+    ("CA", "Newfoundland", &["Nfld.", "N.L.", "NL", "NF"]),
     ("CA", "Prince Edward Island", &["P.E.I.", "PE", "PEI"]),
     ("CA", "Northwest Territories", &["N.W.T.", "NT"]),
     ("CA", "Yukon", &["YT"]),
@@ -2110,7 +2110,13 @@ pub fn dateline_country(text: &str) -> Option<&'static str> {
     if segs.is_empty() || segs.len() > 3 || !segs.iter().all(|s| is_place_segment(s, had_date)) {
         return None;
     }
+    // "TBILISI, Georgia": a qualifier that names the country the place is in, though it
+    // is also a US state's name
+    let first = place_country(segs[0]);
     for seg in segs[1..].iter().rev() {
+        if let Some(c) = place_country(seg).filter(|&c| Some(c) == first) {
+            return Some(c);
+        }
         if let Some(c) = subdivision_country(seg, true) {
             return Some(c);
         }
@@ -2460,6 +2466,9 @@ mod tests {
         assert_eq!(dateline_country("St Paul, April 7 -"), Some("US"));
         assert_eq!(dateline_country("FARMINGTON Conn., March 9 -"), Some("US"));
         assert_eq!(dateline_country("the market, which rose - said"), None);
+        assert_eq!(dateline_country("TBILISI, Georgia (AP) \u{2014} Protesters"), Some("GE"));
+        assert_eq!(dateline_country("ATLANTA, Georgia (AP) \u{2014} Voters"), Some("US"));
+        assert_eq!(dateline_country("ST. JOHN'S, N.L. (CP) \u{2014} A storm"), Some("CA"));
     }
 
     #[test]
