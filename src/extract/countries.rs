@@ -1165,6 +1165,101 @@ fn word_after(text: &str, i: usize) -> Option<&str> {
     (!w.is_empty()).then_some(w)
 }
 
+/// Whether the demonym at `start..end` names a language: "a Portuguese-speaking station",
+/// "Arabic-language media", "Russian speakers", "Spanish lessons"; after a verb of speaking
+/// or learning, or "in", when it ends the phrase ("teachers there speak Spanish", "said in
+/// French.", "fluent in Chinese and English"; not "taught Chinese students", "in Spanish
+/// politics").
+fn names_a_language(text: &str, start: usize, end: usize) -> bool {
+    const AFTER: &[&str] = &[
+        "-speaking",
+        "-speaker",
+        "-speakers",
+        "-language",
+        "-languages",
+        "-dubbed",
+        " speaking",
+        " speaker",
+        " speakers",
+        " language",
+        " languages",
+        " translation",
+        " translations",
+        " subtitles",
+        " lessons",
+        " classes",
+        " course",
+        " courses",
+        " dubbing",
+        " translator",
+        " translators",
+        " interpreter",
+        " interpreters",
+        " dialect",
+        " dialects",
+    ];
+    const BEFORE: &[&str] = &[
+        "speak",
+        "speaks",
+        "spoke",
+        "spoken",
+        "speaking",
+        "learn",
+        "learns",
+        "learned",
+        "learnt",
+        "learning",
+        "fluent",
+        "teach",
+        "teaches",
+        "taught",
+        "teaching",
+        "translate",
+        "translated",
+        "translating",
+        "in",
+        "into",
+    ];
+    /// Words after which a phrase has ended: "speaks Spanish and English", "in French to".
+    const PHRASE_ENDS_BEFORE: &[&str] = &[
+        "and", "or", "but", "with", "at", "to", "in", "on", "for", "fluently", "well", "too", "as", "from", "because",
+        "while", "when", "than", "instead", "only",
+    ];
+    let after = &text[end..];
+    let lower_after = after.get(..24.min(after.len())).unwrap_or(after).to_lowercase();
+    if AFTER.iter().any(|suffix| {
+        lower_after.strip_prefix(suffix).is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    }) {
+        return true;
+    }
+    let ends_phrase = match word_after(text, end) {
+        Some(next) => in_list(PHRASE_ENDS_BEFORE, next),
+        None => !after.starts_with(['-', '\'', '’']),
+    };
+    if !ends_phrase {
+        return false;
+    }
+    // the verb may come before a first language: "speaking in Arabic and French"
+    let mut at = start;
+    for _ in 0..3 {
+        let Some(word) = word_before(text, at) else { return false };
+        let lower = word.to_lowercase();
+        if BEFORE.contains(&lower.as_str()) {
+            return true;
+        }
+        let Some(listed) =
+            matches!(lower.as_str(), "and" | "or").then(|| word_before(text, at - word.len() - 1)).flatten()
+        else {
+            return false;
+        };
+        if !starts_upper(listed) {
+            return false;
+        }
+        at = at - word.len() - 1 - listed.len() - 1;
+    }
+    false
+}
+
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -1255,6 +1350,10 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
         if let Some(w) = after_word
             && in_list(CURRENCY, w)
         {
+            c[i].keep = false;
+            continue;
+        }
+        if c[i].kind == Kind::Demonym && names_a_language(text, s, e) {
             c[i].keep = false;
             continue;
         }
@@ -2430,6 +2529,25 @@ mod tests {
         );
         // nor a qualifier that does not settle one reading
         assert_eq!(codes("From Paris, Texas to Paris, Ontario. Paris is a common name."), ["US", "CA", "FR"]);
+    }
+
+    #[test]
+    fn a_demonym_that_names_a_language_is_no_mention() {
+        for text in [
+            "Most teachers there speak Spanish.",
+            "A Portuguese-speaking radio station opened.",
+            "The campaign bought Spanish-language ads.",
+            "Russian speakers fled the city.",
+            "He spoke in Arabic and French.",
+            "She answered in Spanish, then in English.",
+            "Parents want their children to learn Spanish and English.",
+            "The film had no Thai subtitles.",
+        ] {
+            assert!(codes(text).is_empty(), "{text}: {:?}", codes(text));
+        }
+        // an adjective before a noun still refers to the country
+        assert_eq!(codes("She taught Chinese students in Spanish politics."), ["CN", "ES"]);
+        assert_eq!(codes("Spanish officials speak to French ministers."), ["ES", "FR"]);
     }
 
     #[test]
