@@ -370,7 +370,24 @@ const BLOCKS: &[&str] = &[
     "Bermuda shorts",
     "Bermuda Triangle",
     "Jerusalem artichoke",
-    "Jerusalem artichokes",
+    "Swiss chard",
+    "Canada goose",
+    "Canada geese",
+    "India pale ale",
+    "Lebanon bologna",
+    "Guinea worm",
+    "Benin Bronzes",
+    "Emirates Stadium",
+    // Sea areas named after one coast of several.
+    "Gulf of Guinea",
+    "Gulf of Aden",
+    // Native Americans, in US news.
+    "Indian reservation",
+    "Indian tribe",
+    "Indian Country",
+    "Indian Affairs",
+    "Indian Health Service",
+    "Indian casino",
     // Trade negotiation rounds are named after where they were launched.
     "Uruguay Round",
     "Tokyo Round",
@@ -1009,6 +1026,32 @@ fn is_all_caps_abbrev(s: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
 }
 
+/// The other grammatical number of a name whose last word is a lower-case noun:
+/// "Danish pastry" and "Danish pastries", "Brussels sprouts" and "Brussels sprout".
+/// Names ending in a capitalised word ("Sea of Japan", "Uruguay Round") have none.
+fn other_number(name: &str) -> Option<String> {
+    let (head, last) = name.rsplit_once(' ')?;
+    if !last.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let other = if let Some(stem) = last.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = last.strip_suffix("ches").or_else(|| last.strip_suffix("shes")) {
+        format!("{stem}{}", &last[stem.len()..stem.len() + 2])
+    } else if last.ends_with("ss") || last.ends_with("us") {
+        format!("{last}es")
+    } else if let Some(stem) = last.strip_suffix('s') {
+        stem.to_string()
+    } else if let Some(stem) = last.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u'])) {
+        format!("{stem}ies")
+    } else if last.ends_with("ch") || last.ends_with("sh") || last.ends_with('x') {
+        format!("{last}es")
+    } else {
+        format!("{last}s")
+    };
+    Some(format!("{head} {other}"))
+}
+
 fn build_matcher() -> Matcher {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut strings: Vec<String> = Vec::new();
@@ -1037,9 +1080,13 @@ fn build_matcher() -> Matcher {
             bare_congo: code == "CG" && (raw == "Congo" || raw == "Congolese"),
         });
     };
-    // Blocks first so that they win ties with identical spellings.
+    // Blocks first so that they win ties with identical spellings; a thing's name blocks
+    // in the singular and the plural ("Danish pastries", "a Brussels sprout salad").
     for b in BLOCKS {
         add(b, "", Kind::Block);
+        if let Some(other) = other_number(b) {
+            add(&other, "", Kind::Block);
+        }
     }
     for c in all() {
         add(c.name, c.code, Kind::Name);
@@ -2548,6 +2595,24 @@ mod tests {
         // an adjective before a noun still refers to the country
         assert_eq!(codes("She taught Chinese students in Spanish politics."), ["CN", "ES"]);
         assert_eq!(codes("Spanish officials speak to French ministers."), ["ES", "FR"]);
+    }
+
+    #[test]
+    fn things_named_after_a_country_block_in_either_number() {
+        for text in [
+            "Bake Danish pastries for dessert.",
+            "Serve a Brussels sprout slaw and Swiss chard.",
+            "Canada geese landed on the field.",
+            "The tribe runs an Indian casino near two Indian reservations.",
+            "Pirates struck in the Gulf of Aden.",
+        ] {
+            assert!(codes(text).is_empty(), "{text}: {:?}", codes(text));
+        }
+        assert_eq!(other_number("Danish pastry").as_deref(), Some("Danish pastries"));
+        assert_eq!(other_number("Brussels sprouts").as_deref(), Some("Brussels sprout"));
+        assert_eq!(other_number("Turkish bath").as_deref(), Some("Turkish baths"));
+        assert_eq!(other_number("Sea of Japan"), None);
+        assert_eq!(codes("Guinea worm cases fell in Chad."), ["TD"]);
     }
 
     #[test]
