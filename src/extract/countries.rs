@@ -472,7 +472,12 @@ const PERSONAL: &[&str] = &[
     "Nevada",
     "Georgian",
     "Dakota",
+    "Jamaica",
 ];
+
+/// Lower-case particles inside a name, between a first name and a surname.
+const NAME_PARTICLES: &[&str] =
+    &["le", "la", "de", "du", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn"];
 
 /// Demonyms that are also surnames ("Bill English", "Dawn French"): only the
 /// preceding-capitalised-word rule applies to them.
@@ -1463,10 +1468,18 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
                 }
             }
             // Following capitalised word: a surname or an organisation
-            // ("Jordan Peterson", "Washington Post", "Georgia Tech").
+            // ("Jordan Peterson", "Washington Post", "Georgia Tech"), maybe after a
+            // particle ("Chad le Clos", "Paris de Vries").
             if p.personal
                 && let Some(w) = word_after(text, e)
             {
+                if NAME_PARTICLES.contains(&w)
+                    && word_after(text, e + 1 + w.len())
+                        .is_some_and(|surname| starts_upper(surname) && has_lower(surname))
+                {
+                    c[i].keep = false;
+                    continue;
+                }
                 let next_is_match = i + 1 < n && c[i + 1].start == e + 1;
                 if starts_upper(w)
                     && (!caps_text || has_lower(w))
@@ -2613,6 +2626,14 @@ mod tests {
         assert_eq!(other_number("Turkish bath").as_deref(), Some("Turkish baths"));
         assert_eq!(other_number("Sea of Japan"), None);
         assert_eq!(codes("Guinea worm cases fell in Chad."), ["TD"]);
+    }
+
+    #[test]
+    fn a_first_name_then_a_particle_and_a_surname_is_a_person() {
+        assert!(codes("Chad le Clos won the race.").is_empty());
+        assert!(codes("Jamaica Kincaid read from her essays.").is_empty());
+        assert_eq!(codes("Floods in Chad and in Jamaica."), ["TD", "JM"]);
+        assert_eq!(codes("Chad de facto closed its border."), ["TD"]);
     }
 
     #[test]
