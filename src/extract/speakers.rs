@@ -74,7 +74,9 @@ const SPEECH_VERBS: &[&str] = &[
     "clarified", "announced", "retorted", "snapped", "sighed", "laughed", "stressed", "underlined",
     "underscored", "affirmed", "alleged", "alleges", "charged", "accused", "summed up", "texted",
     "emailed", "wrote in", "said in", "explique", "ajoute", "affirme", "souligne", "estime",
-    "déclare", "précise", "indique",
+    "déclare", "précise", "indique", "opined", "opines", "averred", "avers", "shot back", "shoots back",
+    "termed", "laughs", "quips", "retorts", "exclaims", "chuckled", "chuckles", "sighs",
+    "smiled", "smiles",
 ];
 
 /// Verbs that can introduce reported (indirect) speech with "that".
@@ -89,7 +91,8 @@ const INDIRECT_THAT_VERBS: &[&str] = &[
     "recalls", "assured", "assures", "emphasised", "emphasized", "contended", "contends",
     "reiterated", "testified", "alleged", "alleges", "agreed", "promised", "pledged", "vowed",
     "cautioned", "observed", "declared", "disclosed", "tweeted", "replied", "responded",
-    "countered", "remarked", "pointed out",
+    "countered", "remarked", "pointed out", "opined", "opines", "averred", "avers", "informed",
+    "shot back",
 ];
 
 /// Titles and honorifics stripped from the front of a name; the [`MODIFIERS`] that qualify
@@ -3756,6 +3759,20 @@ mod tests {
         );
         // and a word of two letters is nobody new
         assert_eq!(speakers(&["\"We will see,\" Xi said."]), vec![v(&[])]);
+    }
+
+    #[test]
+    fn speech_verbs_of_other_house_styles() {
+        for (passage, speaker) in [
+            ("Opposition leader Ravi Menon opined that the government had failed to desilt the lakes.", "Ravi Menon"),
+            ("\"The batting lacked application,\" Sunil Rao averred.", "Sunil Rao"),
+            ("Board secretary Jay Mehta informed that the schedule would be announced shortly.", "Jay Mehta"),
+            ("Peter Lindqvist shot back that his rival had fixed nothing in twelve years.", "Peter Lindqvist"),
+            ("Opposition leader Peter Otieno termed the plan \"a public relations stunt\".", "Peter Otieno"),
+            ("\"We bake at three,\" Chloe Tan laughs.", "Chloe Tan"),
+        ] {
+            assert_eq!(speakers(&[passage]), vec![v(&[speaker])], "{passage}");
+        }
     }
 
     #[test]
