@@ -130,6 +130,13 @@ const TITLES: &[&str] = &[
     // military ranks ("Lt. Cmdr. Ana Ruiz", "Brig. Gen. Tom Hale", "Cpl. Dan Ortiz")
     "Cmdr.", "Cmdr", "Cdr.", "Cdr", "Lieutenant", "Corporal", "Cpl.", "Cpl", "Pvt.", "Pvt",
     "Brig.", "Brig", "Brigadier", "Commodore", "Spc.", "Spc",
+    // honorifics of other countries' news ("Alhaji Atiku Bello", "Shri Amit Verma", "Smt. Nirmala
+    // Rao", "Engr. Dave Umeh", "Datuk Seri Anwar", "Ayatollah Ali Sistani")
+    // ("Sri", "Tan" and "Barr" are left out: given names and surnames as often)
+    "Alhaji", "Alh.", "Hajiya", "Haji", "Hajji", "Mallam", "Malam", "Shri", "Shrimati", "Smt.", "Smt",
+    "Kumari", "Engr.", "Engr", "Engineer", "Barrister", "Pastor", "Prophet", "Evangelist", "Apostle",
+    "Ayatollah", "Mufti", "Mullah", "Maulana", "Ustaz", "Datuk", "Dato'", "Dato", "Datin", "Seri",
+    "Begum", "Sardar", "Pandit", "Comrade", "Cde", "Cde.",
 ];
 
 /// Title words that close the name of an office and are never surnames ("Attorney General").
@@ -159,12 +166,15 @@ const MALE_TITLES: &[&str] = &[
     "Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Baron", "Congressman", "Chairman",
     "Spokesman", "Councilman", "Assemblyman", "Herr", "M.", "Rabbi", "Imam", "Sheikh", "Emir",
     "Sultan", "Pope", "Bishop", "Archbishop", "Cardinal", "Actor", "Businessman", "Brother", "Frontman",
+    "Alhaji", "Alh.", "Haji", "Hajji", "Mallam", "Malam", "Shri", "Ayatollah", "Mufti", "Mullah",
+    "Maulana", "Ustaz", "Datuk", "Sardar", "Pandit",
 ];
 #[rustfmt::skip]
 const FEMALE_TITLES: &[&str] = &[
     "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess", "Baroness",
     "Congresswoman", "Chairwoman", "Spokeswoman", "Councilwoman", "Assemblywoman", "Mme", "Mme.",
-    "Frau", "Actress", "Businesswoman", "Sister",
+    "Frau", "Actress", "Businesswoman", "Sister", "Hajiya", "Shrimati", "Smt.", "Smt", "Kumari",
+    "Datin", "Begum",
 ];
 
 #[rustfmt::skip]
@@ -373,7 +383,8 @@ const ABBREVS: &[&str] = &[
     "Atty", "Ald", "Mme", "Dep", "Cmdr", "Cdr", "Cpl", "Pvt", "Brig", "Spc", "Sens", "Reps", "Govs",
     "Drs", "Profs", "Gens", "Messrs", "No", "Nos", "vs", "Inc", "Ltd", "Corp", "Co", "Jan", "Feb",
     "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "approx", "etc", "e.g", "i.e", "Ph.D",
-    "U.S", "U.K", "U.N", "D.C", "a.m", "p.m", "Calif", "Fla", "Mass", "Conn",
+    "U.S", "U.K", "U.N", "D.C", "a.m", "p.m", "Calif", "Fla", "Mass", "Conn", "Smt", "Engr", "Alh",
+    "Cde",
 ];
 
 /// Lower-case heads of unnamed-source noun phrases ("a spokesman", "the ministry").
@@ -3770,6 +3781,20 @@ mod tests {
             ("Peter Lindqvist shot back that his rival had fixed nothing in twelve years.", "Peter Lindqvist"),
             ("Opposition leader Peter Otieno termed the plan \"a public relations stunt\".", "Peter Otieno"),
             ("\"We bake at three,\" Chloe Tan laughs.", "Chloe Tan"),
+        ] {
+            assert_eq!(speakers(&[passage]), vec![v(&[speaker])], "{passage}");
+        }
+    }
+
+    #[test]
+    fn honorifics_of_other_countries_are_stripped() {
+        for (passage, speaker) in [
+            ("\"We will win,\" said Alhaji Atiku Bello.", "Atiku Bello"),
+            ("\"We will win,\" said Smt. Nirmala Rao.", "Nirmala Rao"),
+            ("\"We will win,\" said Engr. Dave Umeh.", "Dave Umeh"),
+            ("\"We will win,\" said Shri Amit Verma.", "Amit Verma"),
+            ("\"Enough,\" said Datuk Seri Anwar Ibrahim.", "Anwar Ibrahim"),
+            ("\"We agree,\" said Amy Tan.", "Amy Tan"),
         ] {
             assert_eq!(speakers(&[passage]), vec![v(&[speaker])], "{passage}");
         }
