@@ -177,6 +177,9 @@ const FEMALE_TITLES: &[&str] = &[
     "Datin", "Begum",
 ];
 
+/// Male first names (folded): they tell a person's name from an organisation's ("Bill
+/// Clinton", "Lena Park"), whom a later "he" or "she" may be, and a first name used alone
+/// for the person named in full before.
 #[rustfmt::skip]
 const MALE_NAMES: &[&str] = &[
     "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
@@ -193,14 +196,43 @@ const MALE_NAMES: &[&str] = &[
     "barack", "bill", "mike", "bernie", "ted", "jeb", "chris", "tom", "tim", "jim", "bob", "dan",
     "ben", "nick", "ed", "nigel", "boris", "ian", "neil", "simon", "martin", "graham", "colin",
     "alastair", "alistair", "iain", "gareth", "hugh", "charlie", "harry", "oliver", "jeremy",
-    "liam", "recep", "emmanuel", "francois", "françois", "jean", "pierre", "nicolas", "angela",
+    "liam", "recep", "emmanuel", "francois", "françois", "jean", "pierre", "nicolas",
     "xi", "kim", "mitt", "rand", "marco", "newt", "rudy", "rex", "rick", "lindsey", "chuck",
     "mitch", "kevin", "devin", "adam", "elijah", "jim", "steve", "sergei", "dmitry", "ali",
     "mohammed", "muhammad", "ahmed", "ahmad", "hassan", "omar", "abdul", "amarjit", "david",
     "jose", "carlos", "luis", "miguel", "antonio", "giuseppe", "hans", "karl", "wolfgang",
     "alexei", "viktor", "arsene", "arsène", "jose", "josé", "sven", "alex", "sam", "andy", "rob",
     "matt", "pete", "greg", "dave", "jon", "joel",
+    // beyond the US and Britain (names that are also common words, places or countries, and
+    // names given to both sexes, are left out)
+    "ravi", "rohit", "sunil", "amit", "rahul", "rajesh", "sanjay", "vijay", "anil", "arvind",
+    "narendra", "manmohan", "arjun", "vikram", "suresh", "ramesh", "mahesh", "dinesh", "ashok",
+    "pranab", "nitin", "piyush", "shashi", "kapil", "imran", "nawaz", "shehbaz", "asif", "bilawal",
+    "hamid", "ashraf", "abdullah", "mohammad", "hussein", "khalid", "tariq", "faisal", "saad",
+    "saeed", "samir", "karim", "youssef", "yousef", "mustafa", "mahmoud", "ibrahim", "ismail",
+    "hamza", "bashar", "tayyip", "ekrem", "kemal", "mehmet", "emre", "volodymyr", "dmitri",
+    "sergey", "alexey", "andrei", "andriy", "oleksandr", "yuri", "igor", "mikhail", "nikolai",
+    "pavel", "petro", "vitali", "vitaly", "arsen", "lukas", "jakub", "tomas", "pieter", "willem",
+    "hendrik", "jacques", "olivier", "laurent", "thierry", "philippe", "frederic", "sebastien",
+    "matteo", "giorgio", "luigi", "mario", "sergio", "paolo", "silvio", "enrico", "alessandro",
+    "jorge", "pedro", "javier", "alejandro", "andres", "andrés", "fernando", "ricardo", "eduardo",
+    "rafael", "gustavo", "mauricio", "sebastian", "diego", "felipe", "alberto", "rodrigo", "raul",
+    "raúl", "ernesto", "evo", "hugo", "jair", "olusegun", "muhammadu", "goodluck", "bola",
+    "atiku", "yemi", "tunde", "femi", "kunle", "emeka", "uhuru", "raila", "cyril", "thabo",
+    "julius", "nelson", "kofi", "kwame", "kwabena", "yoweri", "abiy", "isaias", "mwai", "jakaya",
+    "emmerson", "shinzo", "fumio", "yoshihide", "taro", "junichiro", "naoto", "yukio", "hiroshi",
+    "takeshi", "kenji", "akira", "haruki", "satoshi", "thaksin", "prayuth", "joko", "susilo",
+    "prabowo", "ferdinand", "benigno", "mahathir", "najib", "anwar", "lucas", "mason", "elijah",
+    "owen", "theodore", "wyatt", "leo", "luke", "julian", "isaac", "ezra", "caleb", "adrian",
+    "eli", "nolan", "cameron", "connor", "jeremiah", "dominic", "brian", "kevin", "shane",
+    "curtis", "todd", "dale", "clarence", "nathaniel", "troy", "barry", "malcolm", "hamish",
+    "angus", "callum", "ewan", "rhys", "declan", "ciaran", "eamon", "padraig", "seamus", "niall",
+    "cormac", "rishi", "keir", "sadiq", "kwasi", "nadhim", "gough", "lars", "jens", "anders",
+    "magnus", "henrik", "mats", "olaf", "jonas", "stefan", "jürgen", "juergen", "helmut", "gerhard",
+    "friedrich", "heinz", "horst", "markus", "matthias", "frank-walter", "aleksandar", "milos",
+    "miloš", "slobodan", "zoran", "goran", "dragan", "viktor", "andrzej", "mateusz", "donald",
 ];
+/// Female first names: see [`MALE_NAMES`].
 #[rustfmt::skip]
 const FEMALE_NAMES: &[&str] = &[
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
@@ -221,6 +253,38 @@ const FEMALE_NAMES: &[&str] = &[
     "kirsten", "amy", "betsy", "condoleezza", "madeleine", "ivanka", "melania", "michelle", "hope",
     "sally", "loretta", "janet", "kate", "katie", "jenny", "jessica", "lucy", "sophie", "anne",
     "annie", "beth", "natasha", "olga", "irina", "svetlana", "fatima", "aisha", "priya", "yoko",
+    "chloe", "shelley", "ingrid", "lena", "rosa", "nora", "elena", "ursula", "ana", "carmen",
+    "lucia", "sofia", "camila", "valentina", "isabel", "ines", "inés", "beatriz", "fernanda",
+    "gabriela", "daniela", "paula", "adriana", "alejandra", "veronica", "monica", "silvia",
+    "claudia", "marta", "marina", "natalia", "tatiana", "yulia", "anastasia", "ekaterina",
+    "oksana", "galina", "ludmila", "nadia", "nadezhda", "vera", "agnieszka", "katarzyna",
+    "magdalena", "zuzana", "eva", "petra", "jana", "lucie", "astrid", "sigrid", "greta", "karin",
+    "birgit", "ulrike", "angelika", "sabine", "heike", "annika", "johanna", "mette", "hanne",
+    "freya", "saoirse", "siobhan", "aoife", "niamh", "orla", "fiona", "eilidh", "isla", "ailsa",
+    "shona", "mhairi", "bridget", "colleen", "maeve", "sinead", "deirdre", "eleanor", "ellie",
+    "millie", "imogen", "georgina", "philippa", "penelope", "rosemary", "gillian", "lorraine",
+    "maureen", "pauline", "sheila", "wendy", "yvonne", "zoe", "zara", "jasmine", "layla", "leila",
+    "amina", "amira", "yasmin", "yasmine", "mariam", "maryam", "zainab", "zahra", "samira", "salma",
+    "hana", "hanan", "huda", "rania", "dina", "lina", "reem", "rasha", "laila", "malala", "benazir",
+    "indira", "sonia", "priyanka", "sunita", "anita", "kavita", "lakshmi", "meena", "nirmala",
+    "pooja", "deepa", "shreya", "radhika", "sushma", "mamata", "smriti", "nkosazana", "winnie",
+    "ngozi", "chimamanda", "folake", "funmi", "akosua", "wanjiru", "wangari", "thandi", "zodwa",
+    "lindiwe", "naledi", "nomvula", "ellen", "mei", "keiko", "yuko", "akiko", "naomi", "haruka",
+    "hiroko", "mariko", "yumi", "jill", "joni", "kirstjen", "gina", "heidi", "tulsi", "ilhan",
+    "rashida", "ayanna", "alexandria", "stacey", "kristi", "kristen", "kristin", "krista", "tina",
+    "tracy", "stacy", "lori", "joanne", "joanna", "susanna", "suzanne", "whitney", "tiffany",
+    "vanessa", "valerie", "rita", "renee", "regina", "rachael", "nina", "mia", "molly", "meghan",
+    "lindsay", "kara", "cara", "carla", "carly", "erica", "erin", "felicia", "gwen", "holly",
+    "jenna", "jillian", "josephine", "kathy", "katrina", "kristina", "leah", "lydia", "marcia",
+    "marsha", "melinda", "meredith", "miriam", "norma", "peggy", "phyllis", "priscilla",
+    "roberta", "rosalind", "sabrina", "shannon", "sheryl", "sonya", "stella", "sylvia", "tamara",
+    "tanya", "vicky", "vivian", "wanda", "brooke", "caitlin", "cassandra", "chelsea", "courtney",
+    "elaine", "eileen", "esther", "irene", "jeanette", "jeanne", "juanita", "kendra", "marjorie",
+    "sue", "agnes", "beatrice", "bernadette", "cecilia", "dolores", "edith", "emilia", "francesca",
+    "giulia", "chiara", "federica", "alessandra", "elisa", "simona", "valeria", "amelie", "manon",
+    "juliette", "celine", "nathalie", "sandrine", "isabelle", "sylvie", "veronique", "brigitte",
+    "martine", "helene", "margot", "annalena", "kristalina", "sanna", "jacinda", "dilma",
+    "cristina", "samia", "ellen", "priti", "suella", "kemi", "nicola", "liz", "theresa",
 ];
 
 /// Organisation words that are also common surnames: after a first name or a title they
@@ -3798,6 +3862,21 @@ mod tests {
         ] {
             assert_eq!(speakers(&[passage]), vec![v(&[speaker])], "{passage}");
         }
+    }
+
+    #[test]
+    fn first_names_of_many_countries_give_names_and_genders() {
+        // a surname that is an organisation word, after a first name the lists know
+        assert_eq!(speakers(&["\"It works,\" said Lena Park, founder of a startup."]), vec![v(&["Lena Park"])]);
+        // "he" is not a woman named before
+        assert_eq!(
+            speakers(&[
+                "\"We bake at three,\" said Chloe Tan.",
+                "Hamid Sharifi runs the till.",
+                "\"It is hard,\" he said."
+            ]),
+            vec![v(&["Chloe Tan"]), v(&[]), v(&["Hamid Sharifi"])]
+        );
     }
 
     #[test]
