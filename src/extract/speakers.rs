@@ -2608,6 +2608,8 @@ fn post_attribution(post: &str) -> Option<Cand> {
         && (prefix.split_whitespace().count() > 8
             || prefix.contains([',', ';', ':', '('])
             || prefix.split_whitespace().next().is_some_and(|w| matches!(w, "a" | "an" | "one"))
+            // `"…", while Jean Roe said`: a clause of its own, with its own quotation
+            || prefix.split_whitespace().next().is_some_and(|w| matches!(w, "while" | "whereas"))
             || prefix
                 .split_whitespace()
                 .last()
@@ -2988,10 +2990,36 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
 /// ("Howard Archer said the bank \"may well act\"", "Ms Hale said that rates were
 /// \"too high\""): the quotation is the subject's words. Only a named person or a
 /// pronoun: other subjects ("the statement says") leave the quotation to the other rules.
-fn quote_in_reported_clause(masked: &str) -> Option<Cand> {
-    indirect(masked)
-        .filter(|(cand, clause)| clause.contains(PH) && matches!(cand, Cand::Person { .. } | Cand::Pronoun(_)))
-        .map(|(cand, _)| cand)
+/// `clauses` are the sentence's [`reporting_clauses`]; `whole` keeps the answer for the
+/// sentence as a whole, which all its quotations in the first clause share.
+fn quote_in_reported_clause(
+    masked: &str,
+    clauses: &[(usize, usize)],
+    quote_at: usize,
+    whole: &std::cell::OnceCell<Option<Cand>>,
+) -> Option<Cand> {
+    let of = |text: &str| {
+        indirect(text)
+            .filter(|(cand, clause)| clause.contains(PH) && matches!(cand, Cand::Person { .. } | Cand::Pronoun(_)))
+            .map(|(cand, _)| cand)
+    };
+    // "…, while Jean Roe said the move was \"unacceptable\"": the clause that holds it
+    match clauses.iter().skip(1).rev().find(|&&(start, _)| start <= quote_at) {
+        Some(&(start, end)) => of(&masked[start..end]).or_else(|| clause_subject(&masked[start..end])),
+        None => whole.get_or_init(|| of(masked)).clone(),
+    }
+}
+
+/// The person who opens a clause with a verb of speech before a quotation ("Arlene Foster
+/// added she was \"praying\"", where "added" takes no "that").
+fn clause_subject(clause: &str) -> Option<Cand> {
+    let verb = VERB_RE.find(clause)?;
+    if !clause[verb.end()..].contains(PH) {
+        return None;
+    }
+    let (cand, start) = subject_before(&clause[..verb.start()])?;
+    let head = clause[..start].trim();
+    (matches!(cand, Cand::Person { .. } | Cand::Pronoun(_)) && (head.is_empty() || role_prefix(head))).then_some(cand)
 }
 
 /// A dateline that opens a story, before its first sentence's subject: "KATHMANDU —",
@@ -3020,6 +3048,73 @@ fn after_adjunct(head: &str) -> bool {
             && !rest.contains([',', ';', ':'])
             && role_prefix(rest)
     })
+}
+
+/// Records the reported speech of named people in `clauses` (byte ranges of `masked`, a
+/// sentence starting at `offset` of passage `passage`).
+fn record_named_indirect(
+    art: &mut Article,
+    raw: &mut Vec<RawQuote>,
+    passage: usize,
+    offset: usize,
+    masked: &str,
+    clauses: &[(usize, usize)],
+) {
+    for &(start, end) in clauses {
+        // a person named in full, or by a name the article has given in full before
+        if let Some((c @ (Cand::Person { .. } | Cand::Bare(_)), text)) = indirect(&masked[start..end])
+            && let who @ Who::Person(_) = art.resolve(&c)
+        {
+            raw.push(RawQuote {
+                passage,
+                offset: offset + start,
+                text,
+                direct: false,
+                who: Some(who),
+                chain: usize::MAX,
+            });
+        }
+    }
+}
+
+/// The clauses of a sentence that may each report someone's words, as byte ranges: split
+/// at "while" or "whereas", or where a name opens a clause after a comma and "but" or "and"
+/// or after a semicolon, once a clause has reported speech ("Ray Castillo said members would
+/// vote, while Nora Whitfield said it was fair"). A sentence without such a place is one
+/// clause. The whole sentence is still read as before; the clauses after the first only
+/// add the people they name.
+fn reporting_clauses(sentence: &str) -> Vec<(usize, usize)> {
+    // "while" and "whereas" open a clause of their own; after "and", "but" or a semicolon
+    // the new clause must open with a capital (a name), or it goes on with the same subject
+    const CLAUSE_JOINS: &[&str] = &[" while ", " whereas "];
+    const NAME_JOINS: &[&str] = &[", but ", ", and ", "; "];
+    let found = |joins: &'static [&'static str]| {
+        joins.iter().flat_map(|join| sentence.match_indices(join).map(|(at, _)| (at, at + join.len())))
+    };
+    // (where the join starts, where the next clause starts)
+    let mut joins: Vec<(usize, usize)> = found(CLAUSE_JOINS)
+        .map(|(at, next)| (sentence[..at].strip_suffix(',').map_or(at, str::len), next))
+        .chain(found(NAME_JOINS).filter(|&(_, next)| sentence[next..].starts_with(char::is_uppercase)))
+        .collect();
+    joins.sort_unstable();
+    let mut out = Vec::with_capacity(joins.len() + 1);
+    let mut start = 0;
+    for (at, next) in joins {
+        // a clause reports speech itself: not "Sen. Ann Lee, R-Ariz., and Sen. Tom Ray said",
+        // nor "Zebari said that while his team …"
+        let reports = |clause: &str| {
+            IND_VERB_RE
+                .find_iter(clause)
+                .last()
+                .is_some_and(|verb| clause[verb.end()..].split_whitespace().count() >= 3)
+        };
+        if at >= start && reports(&sentence[start..at]) {
+            out.push((start, at));
+            start = next;
+        }
+    }
+    out.push((start, sentence.len()));
+    out
 }
 
 /// A short role description ending right before a name ("Former Conservative leader",
@@ -3107,6 +3202,10 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 }
             }
             let narrative_only: String = masked.replace(PH, " ");
+            let sentence_offset = sent.first().map_or(0, |x| match x {
+                Piece::Narr(a, _) => *a,
+                Piece::Quote(q) => qs[*q].open,
+            });
             let narrative_tokens = tokenize(&narrative_only);
             art.register_mentions(&narrative_tokens, false);
 
@@ -3114,6 +3213,9 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 ended_with_quote = false;
                 if let Some((c, clause)) = indirect(&masked) {
                     let who = art.resolve(&c);
+                    // "X said …, while Y said …": the clauses after the first, each with its subject
+                    let clauses = reporting_clauses(&masked);
+                    record_named_indirect(&mut art, &mut raw, pi, sentence_offset, &masked, &clauses[1..]);
                     if let Who::Source(s) = &who {
                         art.add_source(s);
                     }
@@ -3147,6 +3249,14 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 continue;
             }
 
+            // "Ray Castillo said members would vote, while Nora Whitfield said it was \"fair\"":
+            // reported speech in the clauses without a quotation
+            let clauses = reporting_clauses(&masked);
+            if clauses.len() > 1 {
+                let unquoted: Vec<(usize, usize)> =
+                    clauses.iter().copied().filter(|&(start, end)| !masked[start..end].contains(PH)).collect();
+                record_named_indirect(&mut art, &mut raw, pi, sentence_offset, &masked, &unquoted);
+            }
             // "Tom Ellery said the plans were sensible, but he told the Herald: \"...\"": the
             // name opening a sentence is the antecedent of "he" opening a coordinate clause
             // ("Mr Blair has failed, he claimed, saying" is no such clause: he is someone else)
@@ -3158,6 +3268,7 @@ pub fn attribute(passages: &[&str]) -> Attribution {
             }
             let sentence_cand = std::cell::OnceCell::new();
             let reported_cand = std::cell::OnceCell::new();
+
             let mut sent_who: Option<Who> = None;
             let mut pending: Vec<usize> = Vec::new(); // raw indices needing the sentence's speaker
             for (k, &(qi, mpos)) in q_pos.iter().enumerate() {
@@ -3183,7 +3294,7 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 let mut cand = if q.closed { post_attribution(post) } else { None };
                 if cand.is_none() {
                     // a partial quotation inside reported speech: "X said the bank \"may act\""
-                    cand = reported_cand.get_or_init(|| quote_in_reported_clause(&masked)).clone();
+                    cand = quote_in_reported_clause(&masked, &clauses, mpos, &reported_cand);
                 }
                 if cand.is_none() {
                     cand = pre_attribution(pre);
@@ -3877,6 +3988,28 @@ mod tests {
             ]),
             vec![v(&["Chloe Tan"]), v(&[]), v(&["Hamid Sharifi"])]
         );
+    }
+
+    #[test]
+    fn two_reporting_clauses_in_one_sentence_give_two_speakers() {
+        for passage in [
+            "Ray Castillo said members would vote, while Nora Whitfield said it was \"fair\".",
+            "Ray Castillo said members would vote on Friday, and Nora Whitfield said the offer was fair.",
+            "Ray Castillo said members would vote; Nora Whitfield said they would not.",
+            "Ray Castillo said it was \"callous\" while Nora Whitfield said she would \"fight\".",
+        ] {
+            assert_eq!(speakers(&[passage]), vec![v(&["Ray Castillo", "Nora Whitfield"])], "{passage}");
+        }
+        let a = attribute(&["Ray Castillo said it was \"callous\", while Nora Whitfield added she would \"fight\"."]);
+        let said: Vec<(&str, &str)> = a.quotes.iter().map(|q| (q.speaker.as_str(), q.text.as_str())).collect();
+        assert_eq!(said, [("Ray Castillo", "callous"), ("Nora Whitfield", "fight")]);
+        // "while" inside the reported clause, and names in a list, are no second clause
+        assert_eq!(
+            speakers(&["Ray Castillo said that while the vote was close, Nora Whitfield had won."]),
+            vec![v(&["Ray Castillo"])]
+        );
+        let listed = "Sen. Ray Castillo, R-Ariz., and Sen. Nora Whitfield, D-N.Y., said the bill would pass.";
+        assert_eq!(reporting_clauses(listed), [(0, listed.len())]);
     }
 
     #[test]
