@@ -1626,6 +1626,11 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
         last_kind = cand.kind;
     }
     keep_qualified_readings(&mut out, &out_pats);
+    if let Some(year) = year {
+        for mention in out.iter_mut().filter(|m| m.kind == MentionKind::Place) {
+            mention.code = place_code_in_year(&text[mention.start..mention.end], mention.code, year);
+        }
+    }
     out
 }
 
@@ -2232,6 +2237,35 @@ fn place_country(seg: &str) -> Option<&'static str> {
 /// (US). `text` is a dateline field or the first line of a body; `None` when
 /// there is no dateline shape at the very start or the place is unknown.
 pub fn dateline_country(text: &str) -> Option<&'static str> {
+    dateline_place(text).map(|(code, _)| code)
+}
+
+/// [`dateline_country`] as of the story's year: "LEIPZIG, April 16" in 1975 is East Germany.
+pub fn dateline_country_in_year(text: &str, year: Option<i32>) -> Option<&'static str> {
+    let (code, place) = dateline_place(text)?;
+    Some(match year {
+        Some(year) => place_code_in_year(place, code_in_year(code, year), year),
+        None => code,
+    })
+}
+
+/// Cities of East Germany, written in the table under Germany: from 1949 to 1990 they are
+/// East Germany's ("Leipzig", "Dresden"); other years, Germany's.
+const EAST_GERMAN_CITIES: &[&str] = &["Leipzig", "Dresden", "Rostock", "Karl-Marx-Stadt", "Magdeburg", "Erfurt"];
+
+/// The code of a place of `code` as of `year`, where its country then was another than the
+/// country's own successor ([`code_in_year`] maps whole countries).
+fn place_code_in_year(place: &str, code: &'static str, year: i32) -> &'static str {
+    let place = place.trim();
+    if code == "DE" && (1949..=1990).contains(&year) && EAST_GERMAN_CITIES.iter().any(|c| c.eq_ignore_ascii_case(place))
+    {
+        return "DD";
+    }
+    code
+}
+
+/// The country of a dateline and the place it names.
+fn dateline_place(text: &str) -> Option<(&'static str, &str)> {
     // Leading junk such as "****" or stray letters before spaces is not part
     // of the place.
     let t = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -2274,28 +2308,28 @@ pub fn dateline_country(text: &str) -> Option<&'static str> {
     let first = place_country(segs[0]);
     for seg in segs[1..].iter().rev() {
         if let Some(c) = place_country(seg).filter(|&c| Some(c) == first) {
-            return Some(c);
+            return Some((c, segs[0]));
         }
         if let Some(c) = subdivision_country(seg, true) {
-            return Some(c);
+            return Some((c, segs[0]));
         }
         if let Some(c) = place_country(seg) {
-            return Some(c);
+            return Some((c, segs[0]));
         }
     }
     let place = segs[0];
     if let Some(c) = place_country(place) {
-        return Some(c);
+        return Some((c, place));
     }
     // A misspelt place ("WASINGTON, March 13 -"), only when a date proved the
     // dateline shape.
     if had_date && let Some(c) = fuzzy_place_country(place) {
-        return Some(c);
+        return Some((c, place));
     }
     // "FARMINGTON Conn." (comma missing before the state).
     let last = place.rsplit(' ').next().unwrap_or(place);
     if last.len() < place.len() && last.contains('.') {
-        return subdivision_country(last, false);
+        return subdivision_country(last, false).map(|c| (c, place));
     }
     None
 }
@@ -2634,6 +2668,17 @@ mod tests {
         assert!(codes("Jamaica Kincaid read from her essays.").is_empty());
         assert_eq!(codes("Floods in Chad and in Jamaica."), ["TD", "JM"]);
         assert_eq!(codes("Chad de facto closed its border."), ["TD"]);
+    }
+
+    #[test]
+    fn east_german_cities_are_east_germany_from_1949_to_1990() {
+        let codes_in =
+            |text: &str, year| mentions_in_year(text, Some(year)).into_iter().map(|m| m.code).collect::<Vec<_>>();
+        assert_eq!(codes_in("Workers in Leipzig and Hamburg struck.", 1975), ["DD", "DE"]);
+        assert_eq!(codes_in("Workers in Leipzig and Hamburg struck.", 2001), ["DE", "DE"]);
+        assert_eq!(dateline_country_in_year("LEIPZIG, April 16 -", Some(1975)), Some("DD"));
+        assert_eq!(dateline_country_in_year("LEIPZIG, April 16 -", Some(1995)), Some("DE"));
+        assert_eq!(dateline_country_in_year("MOSCOW, April 16 -", Some(1975)), Some("SU"));
     }
 
     #[test]

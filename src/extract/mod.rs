@@ -42,9 +42,8 @@ pub fn enrich(article: Article) -> EnrichedArticle {
     let dateline = article
         .dateline
         .as_deref()
-        .and_then(countries::dateline_country)
-        .or_else(|| article.paragraphs.first().and_then(|p| countries::dateline_country(p)))
-        .map(|code| year.map_or(code, |year| countries::code_in_year(code, year)));
+        .and_then(|d| countries::dateline_country_in_year(d, year))
+        .or_else(|| article.paragraphs.first().and_then(|p| countries::dateline_country_in_year(p, year)));
     let about = countries::about(&countries::AboutInput {
         title: &article.title,
         year,
