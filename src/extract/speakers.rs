@@ -136,7 +136,7 @@ const TITLES: &[&str] = &[
     "Alhaji", "Alh.", "Hajiya", "Haji", "Hajji", "Mallam", "Malam", "Shri", "Shrimati", "Smt.", "Smt",
     "Kumari", "Engr.", "Engr", "Engineer", "Barrister", "Pastor", "Prophet", "Evangelist", "Apostle",
     "Ayatollah", "Mufti", "Mullah", "Maulana", "Ustaz", "Datuk", "Dato'", "Dato", "Datin", "Seri",
-    "Begum", "Sardar", "Pandit", "Comrade", "Cde", "Cde.",
+    "Begum", "Sardar", "Pandit", "Comrade", "Cde", "Cde.", "Eng", "Eng.", "Taoiseach",
 ];
 
 /// Title words that close the name of an office and are never surnames ("Attorney General").
@@ -436,7 +436,7 @@ const DAYS: &[&str] = &[
 #[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "des", "di", "da", "das", "do", "dos", "du", "la", "le",
-    "van", "von", "bin", "ibn", "al", "el", "ter", "ten", "y", "zu", "bint", "ben",
+    "van", "von", "bin", "ibn", "al", "el", "ter", "ten", "y", "zu", "bint", "ben", "dela",
 ];
 
 /// Abbreviations that end with a period without ending a sentence.
@@ -959,12 +959,16 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     let hyphenated_org = |x: &Tok| {
         x.core.rsplit_once('-').is_some_and(|(_, last)| ORG_SET.contains(last) && !SURNAME_ORG_WORDS.contains(&last))
     };
-    let organisation = (name_part.len() >= 2 && LONE_ORG_SET.contains(name_part[0].core))
-        || name_part.iter().enumerate().any(|(k, x)| {
-            (ORG_SET.contains(x.core) && !personal(k, x))
-                || (is_acronym(x.core) && !TITLE_SET.contains(x.core))
-                || hyphenated_org(x)
-        });
+    // "Park Sung-ho", "Kang Kyung-wha": a Korean given name after a family name that is
+    // also an organisation word
+    let korean_given_name = name_part.len() == 2 && is_korean_name(name_part[0].core, name_part[1].core);
+    let organisation = !korean_given_name
+        && ((name_part.len() >= 2 && LONE_ORG_SET.contains(name_part[0].core))
+            || name_part.iter().enumerate().any(|(k, x)| {
+                (ORG_SET.contains(x.core) && !personal(k, x))
+                    || (is_acronym(x.core) && !TITLE_SET.contains(x.core))
+                    || hyphenated_org(x)
+            }));
     if organisation {
         return Some(Cand::Source(text));
     }
@@ -1046,6 +1050,23 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
         }
     }
     Some(Cand::Person { tokens, honorific, gender, titles: titles.iter().map(|x| role_name(x.core)).collect() })
+}
+
+/// A Korean name as news writes it: a common family name, then a given name of two
+/// syllables joined by a hyphen, the second in lower case ("Park Sung-ho", "Kang Kyung-wha").
+fn is_korean_name(family: &str, given: &str) -> bool {
+    const FAMILY_NAMES: &[&str] = &[
+        "Park", "Pak", "Kim", "Lee", "Choi", "Jung", "Chung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Oh", "Seo",
+        "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong", "Moon", "Ban", "Ko", "Ri", "Choe",
+    ];
+    FAMILY_NAMES.contains(&family)
+        && given.split_once('-').is_some_and(|(first, second)| {
+            first.len() >= 2
+                && first.starts_with(|c: char| c.is_ascii_uppercase())
+                && first[1..].chars().all(|c| c.is_ascii_lowercase())
+                && (2..=4).contains(&second.len())
+                && second.chars().all(|c| c.is_ascii_lowercase())
+        })
 }
 
 /// A word of two letters that can be a family name ("Xi", "Li", "Ri"), not a capitalised
@@ -3969,6 +3990,11 @@ mod tests {
             ("\"We will win,\" said Engr. Dave Umeh.", "Dave Umeh"),
             ("\"We will win,\" said Shri Amit Verma.", "Amit Verma"),
             ("\"Enough,\" said Datuk Seri Anwar Ibrahim.", "Anwar Ibrahim"),
+            ("Managing director Eng Peter Kiprono said the pipes had burst.", "Peter Kiprono"),
+            ("\"We will see,\" said Taoiseach Declan Byrne.", "Declan Byrne"),
+            ("Government spokesman Ramon dela Paz said the talks would resume.", "Ramon dela Paz"),
+            // a Korean family name that is also an organisation word
+            ("Manager Park Sung-ho said the team was tired.", "Park Sung-ho"),
             ("\"We agree,\" said Amy Tan.", "Amy Tan"),
         ] {
             assert_eq!(speakers(&[passage]), vec![v(&[speaker])], "{passage}");
