@@ -2891,10 +2891,17 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
             continue;
         }
         let verb = m.as_str();
-        // trailing "..., Ms Hewitt told GMTV's Sunday programme."
+        // trailing "..., Ms Hewitt told GMTV's Sunday programme.", "…, chief economist
+        // Tom Ash told Reuters" (a role before the name)
         let head = before[..start].trim_end();
+        let head = match head.rsplit_once(", ") {
+            Some((opening, role)) if !head.ends_with(',') && role_prefix(role) && !after_adjunct(head) => {
+                &head[..opening.len() + 1]
+            }
+            _ => head,
+        };
         if head.ends_with(',') && head.split_whitespace().count() >= 2 && !after.trim_start().starts_with(':') {
-            let tail = after.trim().trim_end_matches(['.', '!', '?']);
+            let tail = without_circumstance(after.trim().trim_end_matches(['.', '!', '?']));
             if tail.starts_with(',') {
                 // parenthetical "..., he said, ..."
                 let clause = format!("{} {}", head.trim_end_matches(','), tail.trim_start_matches(',').trim());
@@ -3005,6 +3012,39 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
         }
     }
     None
+}
+
+/// The words after a trailing attribution up to a clause of circumstance: "on Sunday" of
+/// "…, Lim Boon Keat said on Sunday, as the city-state grapples with ageing".
+fn without_circumstance(tail: &str) -> &str {
+    const OPENERS: &[&str] = &[
+        "as",
+        "while",
+        "after",
+        "before",
+        "when",
+        "amid",
+        "despite",
+        "following",
+        "since",
+        "adding",
+        "saying",
+        "citing",
+        "noting",
+        "because",
+        "even",
+        "though",
+        "although",
+        "where",
+        "which",
+        "who",
+    ];
+    tail.match_indices(", ")
+        .find(|&(at, _)| {
+            let next = &tail[at + 2..];
+            OPENERS.iter().any(|w| next.strip_prefix(w).is_some_and(|rest| rest.starts_with(' ')))
+        })
+        .map_or(tail, |(at, _)| &tail[..at])
 }
 
 /// The speaker of a sentence of reported speech whose reported clause holds a quotation
@@ -3144,6 +3184,11 @@ fn role_prefix(head: &str) -> bool {
     let words: Vec<&str> = head.split_whitespace().collect();
     let Some(last) = words.last() else { return false };
     if words.len() > 8 || head.contains([',', ';', ':', PH]) {
+        return false;
+    }
+    // "an aide to digital minister", "a lawyer for Governor": the person named is not the
+    // one speaking
+    if words.iter().any(|w| matches!(*w, "to" | "for")) {
         return false;
     }
     let lw = last.to_lowercase();
@@ -4036,6 +4081,30 @@ mod tests {
         );
         let listed = "Sen. Ray Castillo, R-Ariz., and Sen. Nora Whitfield, D-N.Y., said the bill would pass.";
         assert_eq!(reporting_clauses(listed), [(0, listed.len())]);
+    }
+
+    #[test]
+    fn a_trailing_attribution_with_a_role_or_a_clause_of_circumstance() {
+        for (passage, speaker) in [
+            ("Tony Blair should set out an exit strategy, Lib Dem leader Charles Kennedy has said.", "Charles Kennedy"),
+            (
+                "The bank will cut rates, chief economist Tom Ash told Reuters on Monday, citing weaker growth.",
+                "Tom Ash",
+            ),
+            (
+                "The age will rise to 65 by 2030, Prime Minister Lim Boon Keat said on Sunday, as the city ages.",
+                "Lim Boon Keat",
+            ),
+        ] {
+            assert_eq!(speakers(&[passage]), vec![v(&[speaker])], "{passage}");
+        }
+        // an aide to someone is not that someone
+        assert_eq!(
+            speakers(&["The plan concerns only France, an aide to digital minister Cedric Ollo said."]),
+            vec![v(&[])]
+        );
+        // an opening phrase alone is no reported clause
+        assert_eq!(speakers(&["On Monday, party spokesman Festus Okoye said."]), vec![v(&[])]);
     }
 
     #[test]
