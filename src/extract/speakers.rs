@@ -2709,6 +2709,38 @@ fn participle_attribution(masked: &str, pre: &str) -> Option<Cand> {
     None
 }
 
+/// A paragraph of a transcript: a name the article has given in full before ("Ingrid
+/// Solberg" for "Solberg:", "MARK HARPER:"), a colon, and the words said, without
+/// quotation marks. A name not met before (a label, "Opinion:", or a dateline, "MUMBAI:")
+/// is no speaker.
+fn transcript_turn<'p>(art: &mut Article, passage: &'p str) -> Option<(Who, &'p str)> {
+    let (label, said) = passage.split_once(": ")?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 4
+        || !words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')))
+        || said.trim().is_empty()
+        || said.contains(['"', '“', '”'])
+        // a turn is sentences; "Reality Check: Jeb Bush on part-time work" is a heading
+        || !said.trim_end().ends_with(['.', '?', '!', '…', '-', '—'])
+    {
+        return None;
+    }
+    let keys: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let i = art.find_full(&keys)?;
+    // the person is named in the text other than as a label ("Ingrid Solberg has spent …"):
+    // a column's own label ("Facts First:", "Reality Check:") is no one
+    let name = &art.entities[i].name;
+    if !art.text.match_indices(name.as_str()).any(|(at, _)| !art.text[at + name.len()..].starts_with(':')) {
+        return None;
+    }
+    let t = art.tick();
+    let entity = &mut art.entities[i];
+    entity.salience = t;
+    entity.mention = t;
+    Some((Who::Person(i), said.trim()))
+}
+
 /// The subject of a sentence that introduces a quotation with a colon but no
 /// speech verb ("Johansson was more restrained in his assessment: ...").
 fn colon_subject(pre: &str) -> Option<Cand> {
@@ -3241,6 +3273,22 @@ pub fn attribute(passages: &[&str]) -> Attribution {
 
     for (pi, &p) in passages.iter().enumerate() {
         art.passage = pi;
+        // "Solberg: Yes, but …", "MARK HARPER: I hope not.": a transcript's turn of a person
+        // the article has named
+        if let Some((who, said)) = transcript_turn(&mut art, p) {
+            raw.push(RawQuote {
+                passage: pi,
+                offset: 0,
+                text: said.to_string(),
+                direct: true,
+                who: Some(who.clone()),
+                chain: usize::MAX,
+            });
+            intro = None;
+            prev_voice = Some(who);
+            open_chain = None;
+            continue;
+        }
         let qs = find_quotes(p);
         let sents = sentences(p, &qs);
         let starts_with_quote = qs.first().is_some_and(|q| p[..q.open].trim().is_empty());
@@ -4105,6 +4153,26 @@ mod tests {
         );
         // an opening phrase alone is no reported clause
         assert_eq!(speakers(&["On Monday, party spokesman Festus Okoye said."]), vec![v(&[])]);
+    }
+
+    #[test]
+    fn a_transcript_turn_of_a_person_named_before() {
+        let a = attribute(&[
+            "Climate scientist Ingrid Solberg has studied the ice for twenty years.",
+            "Q: How fast is it going?",
+            "Solberg: Faster than any model predicted.",
+            "INGRID SOLBERG: We must act now.",
+            "MUMBAI: Rohit Mehra said the team was ready.",
+            "Facts First: The claim is false.",
+            "Solberg: the early years",
+        ]);
+        assert_eq!(a.per_passage[2], v(&["Ingrid Solberg"]));
+        assert_eq!(a.per_passage[3], v(&["Ingrid Solberg"]));
+        assert_eq!(a.quotes[0].text, "Faster than any model predicted.");
+        // a dateline, a label and a heading are no turns
+        assert_eq!(a.per_passage[4], v(&["Rohit Mehra"]));
+        assert_eq!(a.per_passage[5], v(&[]));
+        assert_eq!(a.per_passage[6], v(&[]));
     }
 
     #[test]
