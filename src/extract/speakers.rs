@@ -2714,7 +2714,10 @@ fn participle_attribution(masked: &str, pre: &str) -> Option<Cand> {
 /// quotation marks. A name not met before (a label, "Opinion:", or a dateline, "MUMBAI:")
 /// is no speaker.
 fn transcript_turn<'p>(art: &mut Article, passage: &'p str) -> Option<(Who, &'p str)> {
-    let (label, said) = passage.split_once(": ")?;
+    // a name of four words at most opens the paragraph
+    let head = &passage[..passage.floor_char_boundary(passage.len().min(64))];
+    let (label, _) = head.split_once(": ")?;
+    let said = &passage[label.len() + 2..];
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.is_empty()
         || words.len() > 4
