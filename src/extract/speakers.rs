@@ -2246,6 +2246,7 @@ impl Article {
     /// when no name ends with it: a family name written first ("Moon" after "Moon Jae-in",
     /// "Xi" after "Xi Jinping"), or a first name after the full name ("Prince Faisal",
     /// "Maria" after "Maria Lopez"). Two such people make it nobody.
+    ///
     /// A family name written first is only taken for a person who has spoken or been a
     /// sentence's subject, and whose other names are not words of the text: "Trump" is not
     /// the "Trump Tower" of an earlier sentence, nor "Biden" the "Biden Says Terrorists…" of
