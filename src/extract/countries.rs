@@ -1281,7 +1281,7 @@ fn names_a_language(text: &str, start: usize, end: usize) -> bool {
         "while", "when", "than", "instead", "only",
     ];
     let after = &text[end..];
-    let lower_after = after.get(..24.min(after.len())).unwrap_or(after).to_lowercase();
+    let lower_after = after[..after.floor_char_boundary(24)].to_lowercase();
     if AFTER.iter().any(|suffix| {
         lower_after.strip_prefix(suffix).is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
     }) {
