@@ -3194,17 +3194,14 @@ fn reporting_clauses(sentence: &str) -> Vec<(usize, usize)> {
         .chain(found(NAME_JOINS).filter(|&(_, next)| sentence[next..].starts_with(char::is_uppercase)))
         .collect();
     joins.sort_unstable();
+    // a clause reports speech itself: not "Sen. Ann Lee, R-Ariz., and Sen. Tom Ray said",
+    // nor "Zebari said that while his team …"
+    let reports = |clause: &str| {
+        IND_VERB_RE.find_iter(clause).last().is_some_and(|verb| clause[verb.end()..].split_whitespace().count() >= 3)
+    };
     let mut out = Vec::with_capacity(joins.len() + 1);
     let mut start = 0;
     for (at, next) in joins {
-        // a clause reports speech itself: not "Sen. Ann Lee, R-Ariz., and Sen. Tom Ray said",
-        // nor "Zebari said that while his team …"
-        let reports = |clause: &str| {
-            IND_VERB_RE
-                .find_iter(clause)
-                .last()
-                .is_some_and(|verb| clause[verb.end()..].split_whitespace().count() >= 3)
-        };
         if at >= start && reports(&sentence[start..at]) {
             out.push((start, at));
             start = next;
