@@ -1044,8 +1044,8 @@ fn other_number(name: &str) -> Option<String> {
     }
     let other = if let Some(stem) = last.strip_suffix("ies") {
         format!("{stem}y")
-    } else if let Some(stem) = last.strip_suffix("ches").or_else(|| last.strip_suffix("shes")) {
-        format!("{stem}{}", &last[stem.len()..stem.len() + 2])
+    } else if last.ends_with("ches") || last.ends_with("shes") {
+        last[..last.len() - 2].to_string()
     } else if last.ends_with("ss") || last.ends_with("us") {
         format!("{last}es")
     } else if let Some(stem) = last.strip_suffix('s') {
@@ -2252,19 +2252,22 @@ pub fn dateline_country_in_year(text: &str, year: Option<i32>) -> Option<&'stati
     })
 }
 
-/// Cities of East Germany, written in the table under Germany: from 1949 to 1990 they are
-/// East Germany's ("Leipzig", "Dresden"); other years, Germany's.
-const EAST_GERMAN_CITIES: &[&str] = &["Leipzig", "Dresden", "Rostock", "Karl-Marx-Stadt", "Magdeburg", "Erfurt"];
+/// Places that today's country holds but that a historical state other than its
+/// predecessor held in that state's years (see the table): East Germany's cities, written
+/// in the table under Germany. [`code_in_year`] maps whole countries; this maps these places.
+const PLACES_OF_HISTORICAL_STATES: &[(&str, &[&str])] =
+    &[("DD", &["Leipzig", "Dresden", "Rostock", "Karl-Marx-Stadt", "Magdeburg", "Erfurt"])];
 
-/// The code of a place of `code` as of `year`, where its country then was another than the
-/// country's own successor ([`code_in_year`] maps whole countries).
+/// The code of a place as of `year`: "Leipzig" is East Germany's in 1975, Germany's
+/// (`code`) in 1995.
 fn place_code_in_year(place: &str, code: &'static str, year: i32) -> &'static str {
     let place = place.trim();
-    if code == "DE" && (1949..=1990).contains(&year) && EAST_GERMAN_CITIES.iter().any(|c| c.eq_ignore_ascii_case(place))
-    {
-        return "DD";
-    }
-    code
+    PLACES_OF_HISTORICAL_STATES
+        .iter()
+        .filter(|(_, places)| places.iter().any(|p| p.eq_ignore_ascii_case(place)))
+        .filter_map(|(historical, _)| by_code(historical))
+        .find(|state| state.years.is_some_and(|(from, to)| (from..=to).contains(&year)))
+        .map_or(code, |state| state.code)
 }
 
 /// The country of a dateline and the place it names.
@@ -2661,6 +2664,7 @@ mod tests {
         assert_eq!(other_number("Danish pastry").as_deref(), Some("Danish pastries"));
         assert_eq!(other_number("Brussels sprouts").as_deref(), Some("Brussels sprout"));
         assert_eq!(other_number("Turkish bath").as_deref(), Some("Turkish baths"));
+        assert_eq!(other_number("Georgia peaches").as_deref(), Some("Georgia peach"));
         assert_eq!(other_number("Sea of Japan"), None);
         assert_eq!(codes("Guinea worm cases fell in Chad."), ["TD"]);
     }
