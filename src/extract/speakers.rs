@@ -2259,7 +2259,7 @@ impl Article {
             // "Cadbury said" after "Cadbury Schweppes" where the article has "Cadbury's sales"
             return None;
         }
-        let first_name = MALE_NAME_SET.contains(key) || FEMALE_NAME_SET.contains(key);
+        let first_name = is_first_name(key);
         let family_name_first =
             || self.entities[i].salience > 0 && self.entities[i].keys[1..].iter().all(|k| !self.written_in_text(k));
         (first_name || family_name_first()).then_some(i)
@@ -3121,7 +3121,8 @@ fn clause_subject(clause: &str) -> Option<Cand> {
 
 /// A dateline that opens a story, before its first sentence's subject: "KATHMANDU —",
 /// "LONDON, Nov 3 (Reuters) -", "Paris (AFP) -", "MUMBAI:". Capitalised words, numbers
-/// and a bracketed agency, seven at most, ending with a dash or a colon.
+/// and a bracketed agency, seven at most, ending with a dash or a colon. A shape, not
+/// [`countries::dateline_country`]: the place need not be in the country table.
 fn is_dateline(head: &str) -> bool {
     let Some(place) = head.trim_end().strip_suffix(['—', '–', '-', ':']) else {
         return false;
