@@ -76,7 +76,8 @@ const SPEECH_VERBS: &[&str] = &[
     "emailed", "wrote in", "said in", "explique", "ajoute", "affirme", "souligne", "estime",
     "déclare", "précise", "indique", "opined", "opines", "averred", "avers", "shot back", "shoots back",
     "termed", "laughs", "quips", "retorts", "exclaims", "chuckled", "chuckles", "sighs",
-    "smiled", "smiles",
+    "smiled", "smiles", "asserted", "asserts", "submitted", "submits", "reasoned", "reckoned",
+    "reckons", "speculated", "mentioned", "hinted",
 ];
 
 /// Verbs that can introduce reported (indirect) speech with "that".
@@ -92,7 +93,8 @@ const INDIRECT_THAT_VERBS: &[&str] = &[
     "reiterated", "testified", "alleged", "alleges", "agreed", "promised", "pledged", "vowed",
     "cautioned", "observed", "declared", "disclosed", "tweeted", "replied", "responded",
     "countered", "remarked", "pointed out", "opined", "opines", "averred", "avers", "informed",
-    "shot back",
+    "shot back", "asserted", "asserts", "submitted", "submits", "reasoned", "reckoned", "reckons",
+    "speculated", "mentioned", "hinted", "lamented", "boasted",
 ];
 
 /// Titles and honorifics stripped from the front of a name; the [`MODIFIERS`] that qualify
@@ -110,7 +112,7 @@ const TITLES: &[&str] = &[
     "Spokeswoman", "Spokesperson", "Leader", "Speaker", "Coach", "Manager", "Boss", "Inspector",
     "Superintendent", "Detective", "Det.", "Constable", "Admiral", "Adm.", "Marshal", "Emir",
     "Sultan", "Premier", "Commander", "Founder", "CEO", "Councillor", "Councilman",
-    "Councilwoman", "Assemblyman", "Assemblywoman", "Sheriff", "Chef", "Mme", "Mme.", "M.", "Herr", "Frau", "Dep.", "Supt.", "Insp.", "Sec.",
+    "Councilwoman", "Assemblyman", "Assemblywoman", "Sheriff", "Chef", "Mme", "Mme.", "Herr", "Frau", "Dep.", "Supt.", "Insp.", "Sec.",
     "Pres.", "Atty.", "Hon.", "Honourable", "Honorable", "MP", "Cllr", "Rt", "Ald.", "Adviser",
     "Advisor", "Justices", "Sens.", "Reps.", "Govs.", "Drs.", "Profs.", "Gens.", "Messrs.", "Messrs",
     // dot-less abbreviations ("Chief Supt Deats")
@@ -137,6 +139,10 @@ const TITLES: &[&str] = &[
     "Kumari", "Engr.", "Engr", "Engineer", "Barrister", "Pastor", "Prophet", "Evangelist", "Apostle",
     "Ayatollah", "Mufti", "Mullah", "Maulana", "Ustaz", "Datuk", "Dato'", "Dato", "Datin", "Seri",
     "Begum", "Sardar", "Pandit", "Comrade", "Cde", "Cde.", "Eng", "Eng.", "Taoiseach",
+    // members of assemblies and police ranks of Commonwealth news ("ward MCA Daniel Owino",
+    // "MLA Ravi Rana", "IGP Usman Baba"), and officers of a company
+    "MCA", "MLA", "MPP", "MSP", "MEP", "MNA", "MHA", "IGP", "DCP", "ACP", "SSP", "DSP", "CFO",
+    "COO", "CTO",
 ];
 
 /// Title words that close the name of an office and are never surnames ("Attorney General").
@@ -155,7 +161,13 @@ const MODIFIERS: &[&str] = &[
     "Industry", "Culture", "Economy", "Treasury", "Crown", "Exchequer", "Opposition", "Prime",
     // what an office is "of" ("Chief of Staff", "Secretary of Homeland Security")
     "Staff", "Commerce", "Security", "Homeland", "Agriculture", "Transportation", "Transport",
-    "Veterans", "Housing", "Environment", "Intelligence",
+    "Veterans", "Housing", "Environment", "Intelligence", "Information", "Communications",
+    "Affairs", "Energy", "Mines", "Petroleum", "Tourism", "Aviation", "Fisheries", "Lands",
+    "Water", "Works", "Employment", "Immigration", "Planning", "Development", "Science",
+    "Technology", "Sport", "Sports", "Youth", "Budget", "Infrastructure", "Telecommunications",
+    "Welfare", "Climate",
+    // "The Right Reverend Alan Whitcombe", "the Most Rev. Ana Ruiz"
+    "Right", "Very",
 ];
 
 /// Titles (as [`role_name`] gives them) written before a first name alone: "Sir John", "Dame Judith".
@@ -164,7 +176,7 @@ const FIRST_NAME_TITLES: &[&str] = &["sir", "dame"];
 #[rustfmt::skip]
 const MALE_TITLES: &[&str] = &[
     "Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Baron", "Congressman", "Chairman",
-    "Spokesman", "Councilman", "Assemblyman", "Herr", "M.", "Rabbi", "Imam", "Sheikh", "Emir",
+    "Spokesman", "Councilman", "Assemblyman", "Herr", "Rabbi", "Imam", "Sheikh", "Emir",
     "Sultan", "Pope", "Bishop", "Archbishop", "Cardinal", "Actor", "Businessman", "Brother", "Frontman",
     "Alhaji", "Alh.", "Haji", "Hajji", "Mallam", "Malam", "Shri", "Ayatollah", "Mufti", "Mullah",
     "Maulana", "Ustaz", "Datuk", "Sardar", "Pandit",
@@ -2043,6 +2055,9 @@ struct Article {
     /// People of two names or more by the first of their keys: "Moon" after "Moon Jae-in",
     /// "Prince Faisal" after "Prince Faisal bin Farhan" (see [`Article::by_first_name`]).
     by_first_key: HashMap<String, Vec<usize>>,
+    /// People of three names or more by their next-to-last key: "Moreno" after "Lucía
+    /// Moreno Castillo" (see [`Article::by_paternal_surname`]).
+    by_next_to_last_key: HashMap<String, Vec<usize>>,
     clock: u64,
     sources: Vec<String>,
     source_seen: HashSet<String>,
@@ -2238,8 +2253,32 @@ impl Article {
         if entity.keys.len() > 1 {
             self.by_first_key.entry(entity.keys[0].clone()).or_default().push(i);
         }
+        self.index_next_to_last_key(i, &entity.keys);
         self.entities.push(entity);
         i
+    }
+
+    fn index_next_to_last_key(&mut self, i: usize, keys: &[String]) {
+        if keys.len() > 2 {
+            self.by_next_to_last_key.entry(keys[keys.len() - 2].clone()).or_default().push(i);
+        }
+    }
+
+    /// The one person of the article whose name of three words or more has `key` next to
+    /// last, when no name ends with it: the first of two surnames, by which Spanish and
+    /// Portuguese news calls a person ("Moreno" after "Lucía Moreno Castillo", "López
+    /// Obrador" after "Andrés Manuel López Obrador"), or a maiden name ("Rodham"). As with
+    /// a family name written first, the person must have spoken or led a sentence. A first
+    /// name there ("Mary Ann Smith") is not taken, nor a word the article writes in lower
+    /// case ("More" of "Replay More Videos") or uses for a company.
+    fn by_paternal_surname(&self, word: &str) -> Option<usize> {
+        let key = fold(word);
+        let &[i] = self.by_next_to_last_key.get(&key).map(Vec::as_slice)? else {
+            return None;
+        };
+        let common_word = || self.written_in_text(&word.to_lowercase());
+        (self.entities[i].salience > 0 && !is_first_name(&key) && !self.org_evidence.contains(&key) && !common_word())
+            .then_some(i)
     }
 
     /// The one person of the article whose name of two words or more opens with `key`,
@@ -2332,6 +2371,7 @@ impl Article {
                     self.find_full(&keys)
                         .or_else(|| self.first_name_with_title(&keys[0], titles))
                         .or_else(|| self.by_first_name(&keys[0]))
+                        .or_else(|| self.by_paternal_surname(&tokens[0]))
                 } else {
                     let same_surname = self.same_last_key(&keys);
                     let keys_of = |i: usize| &self.entities[i].keys;
@@ -2357,6 +2397,7 @@ impl Article {
                         {
                             // the last key, by which it is found, stays the same
                             self.by_first_key.entry(keys[0].clone()).or_default().push(i);
+                            self.index_next_to_last_key(i, &keys);
                             let e = &mut self.entities[i];
                             e.name = tokens.join(" ");
                             e.keys = keys;
@@ -2391,7 +2432,8 @@ impl Article {
                     .copied()
                     .filter(|&i| self.entities[i].keys.ends_with(&keys))
                     .max_by_key(|&i| self.entities[i].mention)
-                    .or_else(|| self.by_first_name(&keys[0]))?
+                    .or_else(|| self.by_first_name(&keys[0]))
+                    .or_else(|| self.by_paternal_surname(tok))?
             }
             _ => return None,
         };
@@ -2682,26 +2724,34 @@ static CONJ_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
 static CONJ_PRONOUN_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:and|but)\s+(?:he|she)\s").unwrap());
 
 static PARTICIPLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:saying|adding|noting|asserting|stating|explaining|arguing|insisting|writing|telling|warning|stressing|asking|declaring|claiming|calling|describing|recalling|concluding)(?-u:\b)").unwrap()
+    Regex::new(r"(?-u:\b)(?:saying|adding|noting|asserting|stating|explaining|arguing|insisting|writing|telling|warning|stressing|asking|declaring|claiming|calling|describing|recalling|concluding|conceding|acknowledging|admitting|suggesting|vowing|promising|urging|predicting|complaining|contending|countering|quipping|joking|replying|responding|pointing out)(?-u:\b)").unwrap()
 });
 
-/// `X took issue with it, saying, "..."`: the subject of the sentence.
-fn participle_attribution(masked: &str, pre: &str) -> Option<Cand> {
+/// `X took issue with it, saying, "..."`: the subject of the sentence, and whether it
+/// opens the sentence or a clause after a comma.
+fn participle_attribution(masked: &str, pre: &str) -> Option<(Cand, bool)> {
     if !PARTICIPLE_RE.is_match(pre) && !CONJ_VERB_RE.is_match(pre) {
         return None;
     }
     let toks = tokenize(masked);
     for (k, t) in toks.iter().enumerate().take(5) {
         match t.core {
-            "He" | "he" => return Some(Cand::Pronoun(Gender::Male)),
-            "She" | "she" => return Some(Cand::Pronoun(Gender::Female)),
+            "He" | "he" => return Some((Cand::Pronoun(Gender::Male), true)),
+            "She" | "she" => return Some((Cand::Pronoun(Gender::Female), true)),
             _ => {}
         }
+        // "The housing secretary, Margaret Ellison, defended it, saying": a determiner alone
+        // opens the subject without being it, as a possessive does ("Colombia's Ana Ruiz
+        // won, telling the crowd", "Smith's lawyer rejected it, saying")
+        let lone_opener = |e: usize| e == k + 1 && matches!(t.core, "The" | "A" | "An");
         if let Some(e) = run_end_starting_at(&toks, k)
+            && !lone_opener(e)
+            && !toks[e - 1].poss
             && let Some(c) = eval_run(&toks[k..e])
         {
             // "Tory leader Graham Pettifer backed it but said": the name after the role
-            return Some(person_after_role(&toks, e).unwrap_or(c));
+            let opens_clause = k == 0 || toks[k - 1].trail_break;
+            return Some((person_after_role(&toks, e).unwrap_or(c), opens_clause));
         }
         if t.core.contains(PH) {
             return None;
@@ -2971,10 +3021,11 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
         }
         let a = after.trim_start();
         // told reporters that, assured parliament that, wrote on his blog that, said in a
-        // statement that: a short object or adjunct before the reported clause
+        // statement that, said in a letter posted on social media that: a short object or
+        // adjunct before the reported clause
         let after_object = || {
             a.find(" that ")
-                .filter(|&i| a[..i].split_whitespace().count() <= 5 && !a[..i].contains([',', ';', '.', ':', PH]))
+                .filter(|&i| a[..i].split_whitespace().count() <= 9 && !a[..i].contains([',', ';', '.', ':', PH]))
                 .map(|i| &a[i + 6..])
                 .or_else(|| if matches!(verb, "told" | "tells") { told_clause(a) } else { None })
         };
@@ -3425,7 +3476,14 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                 if who.is_none()
                     && let Some(c) = participle_attribution(&masked, pre)
                 {
-                    who = Some(art.resolve_direct(&c));
+                    // a lone word inside a phrase ("The mayor of Charlottesville, …", "a Tulsa
+                    // police major") is only a person the article has named; one that opens
+                    // the sentence or follows an opening phrase ("In the interview, Obama")
+                    // may be new
+                    who = Some(match c {
+                        (c @ Cand::Bare(_), false) => art.person(&c, true).map_or(Who::Nobody, Who::Person),
+                        (c, _) => art.resolve_direct(&c),
+                    });
                 }
                 // "Mr Dean is confident though: \"...\"": the subject of a colon intro. A lone
                 // word there is a known person's name ("Okafor: \"...\"" in a transcript) or
@@ -4601,5 +4659,85 @@ mod tests {
         assert!(a.per_passage.is_empty() && a.quotes.is_empty() && a.sources.is_empty());
         let a = attribute(&["", "   "]);
         assert_eq!(a.per_passage, vec![Vec::<String>::new(); 2]);
+    }
+
+    #[test]
+    fn a_participle_after_an_appositive_or_a_possessive_finds_the_person() {
+        let got = speakers(&[
+            "The housing secretary, Margaret Ellison, defended the plans, insisting that \"the country cannot wait\".",
+            "Colombia's Lucía Moreno Castillo reached the final, then telling the crowd it was \"the best day of my life\".",
+            "Selby's lawyer rejected the claim, saying \"there is no case to answer\".",
+        ]);
+        assert_eq!(got, vec![v(&["Margaret Ellison"]), v(&["Lucía Moreno Castillo"]), v(&[])]);
+    }
+
+    #[test]
+    fn a_lone_word_after_the_first_is_no_new_speaker_of_a_participle() {
+        let got = speakers(&[
+            "The mayor of Charlottesville, a Democrat, drew a link to the campaign, saying that \"they came out of the shadows\".",
+        ]);
+        assert_eq!(got, vec![v(&[])]);
+    }
+
+    #[test]
+    fn a_long_adjunct_may_stand_between_said_and_that() {
+        let a = attribute(&[
+            "Sen. Verónica Salgado Ibarra said in a letter posted on social media that she could not vote for the reform.",
+        ]);
+        assert_eq!(a.per_passage, vec![v(&["Verónica Salgado Ibarra"])]);
+        assert!(!a.quotes[0].direct);
+    }
+
+    #[test]
+    fn the_domain_of_an_office_is_no_part_of_the_holders_name() {
+        let got = speakers(&[
+            "Minister of Information Funmilayo Adeyemi said the strike would \"only worsen the suffering\" of workers.",
+            "Minister of State for Finance Ahmed al-Tayer said: \"The talks were useful.\"",
+        ]);
+        assert_eq!(got, vec![v(&["Funmilayo Adeyemi"]), v(&["Ahmed al-Tayer"])]);
+    }
+
+    #[test]
+    fn assembly_members_and_police_ranks_written_as_acronyms_are_titles() {
+        let got = speakers(&[
+            "Kaptembwo ward MCA Daniel Owino, however, said the county had neglected the network for years.",
+            "\"We have made arrests,\" IGP Usman Baba told reporters.",
+        ]);
+        assert_eq!(got, vec![v(&["Daniel Owino"]), v(&["Usman Baba"])]);
+    }
+
+    #[test]
+    fn the_right_reverend_is_a_title_and_his_sermon_is_his() {
+        let got = speakers(&[
+            "The Right Reverend Alan Whitcombe used his final sermon on Sunday to warn of a lonely generation.",
+            "\"We have given our children every device that promises connection,\" he told the congregation.",
+        ]);
+        assert_eq!(got, vec![v(&[]), v(&["Alan Whitcombe"])]);
+    }
+
+    #[test]
+    fn a_single_initial_is_part_of_the_name() {
+        let got = speakers(&[
+            "Additional Advocate General K. Venkatesan submitted that the drain works worth Rs 420 crore were under way.",
+            "The petitioners' counsel, M. Arulmozhi, argued that the drains were not connected to any outlet. 'They are building tanks,' she said.",
+        ]);
+        assert_eq!(got, vec![v(&["K. Venkatesan"]), v(&["M. Arulmozhi"])]);
+    }
+
+    #[test]
+    fn the_first_of_two_surnames_names_the_person() {
+        let got = speakers(&[
+            "\"We are not going back,\" union leader Rodrigo Fuentes Aravena told reporters.",
+            "Fuentes said the union would vote on Monday on the revised offer.",
+            "\"We will see,\" said Aravena.",
+        ]);
+        assert_eq!(got, vec![v(&["Rodrigo Fuentes Aravena"]); 3]);
+        // a word the article writes in lower case is no surname: "More" of a caption
+        let got = speakers(&[
+            "Watch Replay More Videos here. \"We are ready,\" said Ana Ruiz Vela, the organiser.",
+            "More voters came than expected, and more will come.",
+            "\"It was a good day,\" she said.",
+        ]);
+        assert_eq!(got[2], v(&["Ana Ruiz Vela"]));
     }
 }
