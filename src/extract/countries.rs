@@ -384,6 +384,30 @@ const BLOCKS: &[&str] = &[
     // Sea areas named after one coast of several.
     "Gulf of Guinea",
     "Gulf of Aden",
+    // Breeds of dogs and cats.
+    "Afghan hound",
+    "German shepherd",
+    "Great Dane",
+    "Great Danes",
+    "Irish setter",
+    "Irish wolfhound",
+    "English setter",
+    "English bulldog",
+    "French bulldog",
+    "Scottish terrier",
+    "Scottish fold",
+    "Belgian Malinois",
+    "Australian shepherd",
+    "Portuguese water dog",
+    "Chinese crested",
+    "Japanese spitz",
+    "Russian blue",
+    "Egyptian Mau",
+    "Turkish Van",
+    "Norwegian Forest cat",
+    // Bodies of the Americas as a whole ("the Pan American Health Organization").
+    "Pan American",
+    "Pan-American",
     // Native Americans, in US news.
     "Indian reservation",
     "Indian tribe",
@@ -1294,9 +1318,20 @@ fn names_a_language(text: &str, start: usize, end: usize) -> bool {
     if !ends_phrase {
         return false;
     }
-    // the verb may come before a first language: "speaking in Arabic and French"
+    // the verb may come before a first language: "speaking in Arabic and French",
+    // "speaking Dari, Swahili and Spanish"
     let mut at = start;
-    for _ in 0..3 {
+    for _ in 0..6 {
+        if let Some(head) = text[..at].strip_suffix(", ") {
+            let from =
+                head.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(j, c)| j + c.len_utf8());
+            let listed = &head[from..];
+            if !starts_upper(listed) {
+                return false;
+            }
+            at = head.len() - listed.len();
+            continue;
+        }
         let Some(word) = word_before(text, at) else { return false };
         let lower = word.to_lowercase();
         if BEFORE.contains(&lower.as_str()) {
@@ -1589,10 +1624,18 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
                 && match cand.kind {
                     Kind::SubdivAbbr => true,
                     Kind::Subdiv => {
+                        let after = &text[cand.end..];
+                        // "Lebanon, Tennessee, the next morning": the comma closes the
+                        // place; "Lebanon, Georgia, Armenia": a list of countries
+                        let closing_comma = after.strip_prefix(", ").is_some_and(|rest| {
+                            rest.starts_with(char::is_lowercase)
+                                && !rest.starts_with("and ")
+                                && !rest.starts_with("or ")
+                        });
                         matches!(last_kind, Kind::Capital | Kind::Subdiv)
-                            || !text[cand.end..].starts_with(" and ")
-                                && !text[cand.end..].starts_with(" or ")
-                                && !text[cand.end..].starts_with(", ")
+                            || !after.starts_with(" and ")
+                                && !after.starts_with(" or ")
+                                && (!after.starts_with(", ") || closing_comma)
                     }
                     Kind::Name | Kind::Alias => last_kind == Kind::Capital,
                     _ => false,
@@ -2642,17 +2685,42 @@ mod tests {
             "She answered in Spanish, then in English.",
             "Parents want their children to learn Spanish and English.",
             "The film had no Thai subtitles.",
+            "We have people speaking Dari, Swahili and Spanish on the same shift.",
+            "Translations in French, Spanish, Russian and Arabic are in the works.",
         ] {
             assert!(codes(text).is_empty(), "{text}: {:?}", codes(text));
         }
+        // a list opening after a character of several bytes is read without a panic
+        assert_eq!(codes("Classes are in “Dari, Swahili and Spanish on site."), ["ES"]);
         // an adjective before a noun still refers to the country
         assert_eq!(codes("She taught Chinese students in Spanish politics."), ["CN", "ES"]);
         assert_eq!(codes("Spanish officials speak to French ministers."), ["ES", "FR"]);
     }
 
     #[test]
+    fn germans_are_germany_in_the_plural_too() {
+        assert_eq!(codes("Five Germans were killed."), ["DE"]);
+        assert_eq!(codes("Hundreds of East Germans crossed, and West Germans waited."), ["DD", "DE"]);
+    }
+
+    #[test]
+    fn a_state_after_a_town_named_like_a_country_closes_with_a_comma() {
+        for text in [
+            "We drove to Lebanon, Tennessee, the next morning.",
+            "At a campaign stop in Poland, Ohio, on Friday, he spoke.",
+            "He spoke at Trine University in Angola, Indiana, in which he warned.",
+        ] {
+            assert_eq!(codes(text), ["US"], "{text}");
+        }
+        // a list of countries is no town
+        assert_eq!(codes("Ministers of Jordan, Georgia, Armenia and Iran met."), ["JO", "GE", "AM", "IR"]);
+    }
+
+    #[test]
     fn things_named_after_a_country_block_in_either_number() {
         for text in [
+            "An Afghan hound beat a German shepherd and two Great Danes.",
+            "The Pan American Health Organization will help.",
             "Bake Danish pastries for dessert.",
             "Serve a Brussels sprout slaw and Swiss chard.",
             "Canada geese landed on the field.",
