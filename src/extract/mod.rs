@@ -20,9 +20,9 @@ pub fn enrich(article: Article) -> EnrichedArticle {
 
     // In an archive, "Moscow" in 1987 is the Soviet Union: codes follow the article's year.
     let year = article.date.map(|d| d.year());
-    let mut mentions_per_passage = country_mentions(&drafts, year);
+    let (mut mentions_per_passage, mut listed_in_lead) = country_mentions(&drafts, year);
     if let Some(year) = year {
-        for code in mentions_per_passage.iter_mut().flatten() {
+        for code in mentions_per_passage.iter_mut().flatten().chain(listed_in_lead.iter_mut()) {
             *code = countries::code_in_year(code, year);
         }
     }
@@ -49,6 +49,7 @@ pub fn enrich(article: Article) -> EnrichedArticle {
         year,
         dateline,
         passages: &mentions_per_passage,
+        listed_in_lead: &listed_in_lead,
     });
 
     let mut speakers: Vec<SpeakerQuotes> = Vec::new();
@@ -79,13 +80,15 @@ pub fn enrich(article: Article) -> EnrichedArticle {
     EnrichedArticle { article, passages, countries: counts, about, speakers, sources: attribution.sources }
 }
 
-/// The countries each passage mentions (heading included), with repetition.
+/// The countries each passage mentions (heading included), with repetition, and those
+/// listed together in the lead's first sentence.
 ///
 /// The whole article is matched at once, not passage by passage, so that ambiguous names
 /// are read in the light of the whole story: "middle Georgia" in the lead of a story about
 /// a governor and its counties is the US state.
-fn country_mentions(drafts: &[PassageDraft], year: Option<i32>) -> Vec<Vec<&'static str>> {
+fn country_mentions(drafts: &[PassageDraft], year: Option<i32>) -> (Vec<Vec<&'static str>>, Vec<&'static str>) {
     let mut text = String::new();
+    let mut lead_start = None;
     let mut ends = Vec::with_capacity(drafts.len());
     let mut previous_heading: Option<&str> = None;
     for draft in drafts {
@@ -95,13 +98,15 @@ fn country_mentions(drafts: &[PassageDraft], year: Option<i32>) -> Vec<Vec<&'sta
             text.push_str("\n\n");
         }
         previous_heading = draft.heading.as_deref();
+        lead_start.get_or_insert(text.len());
         text.push_str(&draft.text);
         ends.push(text.len());
         text.push_str("\n\n");
     }
     let mut per_passage: Vec<Vec<&'static str>> = vec![Vec::new(); drafts.len()];
     let mut passage = 0;
-    for mention in countries::mentions_in_year(&text, year) {
+    let mentions = countries::mentions_in_year(&text, year);
+    for mention in &mentions {
         while passage + 1 < ends.len() && mention.start >= ends[passage] {
             passage += 1;
         }
@@ -109,7 +114,18 @@ fn country_mentions(drafts: &[PassageDraft], year: Option<i32>) -> Vec<Vec<&'sta
             codes.push(mention.code);
         }
     }
-    per_passage
+    let listed = match (lead_start, ends.first()) {
+        (Some(start), Some(&end)) => {
+            let in_lead: Vec<countries::Mention> = mentions
+                .iter()
+                .filter(|m| m.start >= start && m.end <= end)
+                .map(|m| countries::Mention { start: m.start - start, end: m.end - start, ..*m })
+                .collect();
+            countries::listed_in_first_sentence(&text[start..end], &in_lead)
+        }
+        _ => Vec::new(),
+    };
+    (per_passage, listed)
 }
 
 fn dedup_in_order<T: PartialEq + Copy>(items: &mut Vec<T>) {
@@ -152,5 +168,18 @@ mod tests {
         let codes: Vec<&str> = enriched.countries.iter().map(|c| c.code).collect();
         assert_eq!(codes, ["KZ", "RU"]);
         assert_eq!(enriched.countries[0].mentions, 2);
+    }
+
+    #[test]
+    fn countries_listed_in_the_lead_are_kept_and_read_as_of_the_year() {
+        let mut a = article(&[
+            "Kazakhstan, Uzbekistan and Kyrgyzstan signed a water pact on Friday. Russia watched.",
+            "Kazakh officials said it would last five years.",
+        ]);
+        let enriched = enrich(a.clone());
+        assert_eq!(enriched.about, ["KZ", "UZ", "KG"]);
+        // in 1987 the three were the Soviet Union
+        a.date = chrono::NaiveDate::from_ymd_opt(1987, 5, 1);
+        assert_eq!(enrich(a).about, ["SU"]);
     }
 }
