@@ -114,7 +114,7 @@ const TITLES: &[&str] = &[
     "Sultan", "Premier", "Commander", "Founder", "CEO", "Councillor", "Councilman",
     "Councilwoman", "Assemblyman", "Assemblywoman", "Sheriff", "Chef", "Mme", "Mme.", "Herr", "Frau", "Dep.", "Supt.", "Insp.", "Sec.",
     "Pres.", "Atty.", "Hon.", "Honourable", "Honorable", "MP", "Cllr", "Rt", "Ald.", "Adviser",
-    "Advisor", "Justices", "Sens.", "Reps.", "Govs.", "Drs.", "Profs.", "Gens.", "Messrs.", "Messrs",
+    "Advisor", "Justices", "Senators", "Sens.", "Reps.", "Govs.", "Drs.", "Profs.", "Gens.", "Messrs.", "Messrs",
     // dot-less abbreviations ("Chief Supt Deats")
     "Supt", "Insp", "Det", "Sgt", "Lt", "Col", "Capt", "Maj", "Gen", "Gov", "Sen", "Rep",
     // occupations and descriptions written like titles ("Actor Keanu Reeves", "Wales prop Adam Jones")
@@ -3114,7 +3114,12 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
             // "Former Blackburn boss Roy Hodgson says ...", "KATHMANDU — Ana Thapa said")
             let words = head.split_whitespace().count();
             let connector = head.split_whitespace().next().is_some_and(|w| STOP_SET.contains(w.trim_end_matches(',')));
-            if !(role_prefix(head) || words <= 2 && connector || is_dateline(head) || after_adjunct(head)) {
+            if !(role_prefix(head)
+                || words <= 2 && connector
+                || is_dateline(head)
+                || after_adjunct(head)
+                || co_subject(s).is_some())
+            {
                 continue;
             }
         }
@@ -3244,6 +3249,30 @@ fn reported_by_participle(s: &str) -> Option<(Cand, String)> {
     }
     match participle_attribution(s, &s[..m.end()])? {
         (c @ (Cand::Person { .. } | Cand::Pronoun(_)), _) => Some((c, clause.to_string())),
+        _ => None,
+    }
+}
+
+static CO_SUBJECT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^([A-Z][^,;:{PH}]*?) and [A-Z][^,;:{PH}]*? (?:both |also |jointly )?(?:{})(?-u:\b)",
+        alternation(INDIRECT_THAT_VERBS)
+    ))
+    .unwrap()
+});
+
+/// The first of two people who open a sentence and report speech together ("Maria
+/// Villanueva-Reyes and Ramon Agbayani both said …"): a person, or a name the article
+/// has given ([`Article::resolve`] decides).
+fn co_subject(sentence: &str) -> Option<Cand> {
+    let first = CO_SUBJECT_RE.captures(sentence.trim_start())?.get(1)?.as_str();
+    let toks = tokenize(first);
+    let end = run_end_starting_at(&toks, 0)?;
+    if end != toks.len() {
+        return None;
+    }
+    match eval_run(&toks)? {
+        c @ (Cand::Person { .. } | Cand::Bare(_)) => Some(c),
         _ => None,
     }
 }
@@ -3541,17 +3570,19 @@ pub fn attribute(passages: &[&str]) -> Attribution {
                         art.add_source(s);
                     }
                     if let Who::Person(_) = who {
-                        raw.push(RawQuote {
-                            passage: pi,
-                            offset: sent.first().map_or(0, |x| match x {
-                                Piece::Narr(a, _) => *a,
-                                Piece::Quote(q) => qs[*q].open,
-                            }),
-                            text: clause,
-                            direct: false,
-                            who: Some(who.clone()),
-                            chain: usize::MAX,
-                        });
+                        // "Villanueva-Reyes and Agbayani both said …": each of the two
+                        let partner =
+                            co_subject(&masked).map(|c| art.resolve(&c)).filter(|w| matches!(w, Who::Person(_)));
+                        for speaker in partner.into_iter().chain([who.clone()]) {
+                            raw.push(RawQuote {
+                                passage: pi,
+                                offset: sentence_offset,
+                                text: clause.clone(),
+                                direct: false,
+                                who: Some(speaker),
+                                chain: usize::MAX,
+                            });
+                        }
                     }
                     let attributed = matches!(who, Who::Person(_));
                     last_who = Some(who);
@@ -4958,5 +4989,18 @@ mod tests {
             "The Minister of Information, Alhaja Hadiza Bello Yusuf, said: \"Return to the table.\"",
         ]);
         assert_eq!(got, vec![v(&["Maria Alvarez"]), v(&["Jasper Declercq"]), v(&["Hadiza Bello Yusuf"])]);
+    }
+
+    #[test]
+    fn two_people_opening_a_sentence_both_report_it() {
+        let got = speakers(&[
+            "\"It is late,\" said Senator Maria Villanueva-Reyes, questioning Senator Ramon Agbayani's bill.",
+            "Villanueva-Reyes and Agbayani both said they would file a resolution seeking an inquiry.",
+            "Ana Ruiz and Tom Lee said the plan would fail.",
+            "Smith and Wesson said sales rose by four percent last year.",
+        ]);
+        assert_eq!(got[1], v(&["Maria Villanueva-Reyes", "Ramon Agbayani"]));
+        assert_eq!(got[2], v(&["Ana Ruiz", "Tom Lee"]));
+        assert_eq!(got[3], v(&[]));
     }
 }
