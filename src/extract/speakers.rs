@@ -489,6 +489,7 @@ const SOURCE_NOUNS: &[&str] = &[
     "writer", "journalist", "reporter", "analysis", "study", "data", "figures", "ruling",
     "release", "memo", "complaint", "indictment", "lawsuit", "agencies", "ministries", "companies",
     "firms", "organizations", "cardinal", "bishop", "archbishop", "ambassador", "commissioner", "sheriff",
+    "ceo",
 ];
 
 /// Source-noun heads that denote a role a named person may hold ("the minister").
@@ -496,7 +497,7 @@ const SOURCE_NOUNS: &[&str] = &[
 const ROLE_NOUNS: &[&str] = &[
     "president", "minister", "chancellor", "senator", "governor", "mayor", "secretary", "speaker", "premier",
     "coach", "manager", "judge", "chairman", "director", "congressman", "congresswoman",
-    "professor", "cardinal", "bishop", "archbishop", "ambassador", "commissioner", "sheriff",
+    "professor", "cardinal", "bishop", "archbishop", "ambassador", "commissioner", "sheriff", "ceo",
 ];
 
 #[rustfmt::skip]
@@ -1486,6 +1487,11 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
             && let Some(Cand::Source(x) | Cand::Bare(x)) = &c
         {
             let x = x.strip_prefix("the ").unwrap_or(x);
+            // "the CEO said": a role written in capitals
+            let role = x.to_lowercase();
+            if ROLE_SET.contains(role.as_str()) {
+                return Some((Cand::Role(role, format!("the {x}")), toks[s - 1].start));
+            }
             return Some((Cand::Source(format!("the {x}")), toks[s - 1].start));
         }
         return c.map(|c| (c, toks[s].start));
@@ -2605,7 +2611,10 @@ impl Article {
                     .entities
                     .iter()
                     .enumerate()
-                    .filter(|(_, e)| e.mention > 0 && e.titles.iter().any(|t| t == role))
+                    // "the CEO" after "Chief Executive Ingrid Solberg"
+                    .filter(|(_, e)| {
+                        e.mention > 0 && e.titles.iter().any(|t| t == role || role == "ceo" && t == "executive")
+                    })
                     .max_by_key(|(_, e)| e.mention)
                     .map(|(i, _)| i);
                 match best {
@@ -5002,5 +5011,14 @@ mod tests {
         assert_eq!(got[1], v(&["Maria Villanueva-Reyes", "Ramon Agbayani"]));
         assert_eq!(got[2], v(&["Ana Ruiz", "Tom Lee"]));
         assert_eq!(got[3], v(&[]));
+    }
+
+    #[test]
+    fn the_ceo_is_the_chief_executive_named_before() {
+        let got = speakers(&[
+            "\"Customers are pulling back,\" Chief Executive Ingrid Solberg-Mathis said on a call.",
+            "On pricing, the CEO said contract rates had found a floor.",
+        ]);
+        assert_eq!(got[1], v(&["Ingrid Solberg-Mathis"]));
     }
 }
