@@ -2492,13 +2492,7 @@ pub fn about(input: &AboutInput) -> Vec<&'static str> {
 /// of its story there. On Reuters, such countries that the salience score left out were in
 /// the gold `places` 72 times out of 118.
 pub fn listed_in_first_sentence(lead: &str, mentions: &[Mention]) -> Vec<&'static str> {
-    // a sentence ends at a full stop after a lower-case letter ("U.S." does not end one)
-    let end = lead
-        .match_indices(". ")
-        .find(|&(i, _)| {
-            lead[..i].ends_with(|c: char| c.is_lowercase()) && lead[i + 2..].starts_with(|c: char| c.is_uppercase())
-        })
-        .map_or(lead.len(), |(i, _)| i);
+    let end = first_sentence_end(lead);
     let in_sentence: Vec<&Mention> = mentions.iter().filter(|m| m.end <= end && m.kind == MentionKind::Name).collect();
     let joined = |gap: &str| {
         let gap = gap.strip_suffix("the ").unwrap_or(gap);
@@ -2516,6 +2510,35 @@ pub fn listed_in_first_sentence(lead: &str, mentions: &[Mention]) -> Vec<&'stati
     }
     take_group(&mut group, &mut listed);
     listed
+}
+
+/// Where the first sentence of `text` ends: at a full stop, "!" or "?" before a space and a
+/// capital or a quotation mark, unless the word before is an abbreviation ("U.S.", "a.m.",
+/// "Mr.", "Gen.", an initial). A stop with a space before it ends a sentence (archives
+/// written in capitals: "LAST WEEK . THE").
+fn first_sentence_end(text: &str) -> usize {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Col", "Capt", "Lt", "Sgt", "Prof",
+        "No", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "Bros", "Rev", "Hon", "Sept", "Jan", "Feb", "Aug", "Oct", "Nov",
+        "Dec",
+    ];
+    for (i, c) in text.char_indices().filter(|&(_, c)| matches!(c, '.' | '!' | '?')) {
+        let after = &text[i + 1..];
+        let next = after.trim_start().chars().next();
+        if !after.starts_with(char::is_whitespace) || !next.is_some_and(|n| n.is_uppercase() || "\"“'‘".contains(n))
+        {
+            continue;
+        }
+        let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+        let abbreviation = c == '.'
+            && (word.contains('.')
+                || word.chars().count() == 1
+                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)));
+        if !abbreviation {
+            return i;
+        }
+    }
+    text.len()
 }
 
 /// Moves a group of listed countries into `listed` if it is a list (two or more).
@@ -2922,9 +2945,12 @@ mod tests {
         let lead = "ASTANA, Kazakhstan - Kazakhstan, Uzbekistan, Kyrgyzstan and Tajikistan signed a pact with \
                     Russia on Friday. Turkmenistan and China watched.";
         assert_eq!(listed_in_first_sentence(lead, &mentions(lead)), ["KZ", "UZ", "KG", "TJ"]);
-        // "U.S." ends no sentence; one country is no list
-        let lead = "The U.S. and the Philippines began drills. Japan and Australia sent observers.";
+        // "U.S." and "Gen." end no sentence; one country is no list
+        let lead = "The U.S. and the Philippines began drills under Gen. Cruz. Japan and Australia sent observers.";
         assert_eq!(listed_in_first_sentence(lead, &mentions(lead)), ["US", "PH"]);
+        // an archive in capitals writes its full stops apart
+        let lead = "IN KENYA LAST WEEK THE LEADERS MET . UGANDA, TANZANIA AND KENYA SIGNED A PACT .";
+        assert!(listed_in_first_sentence(lead, &mentions(lead)).is_empty());
         assert!(
             listed_in_first_sentence("Mali said it would leave.", &mentions("Mali said it would leave.")).is_empty()
         );
