@@ -77,7 +77,8 @@ const SPEECH_VERBS: &[&str] = &[
     "déclare", "précise", "indique", "opined", "opines", "averred", "avers", "shot back", "shoots back",
     "termed", "laughs", "quips", "retorts", "exclaims", "chuckled", "chuckles", "sighs",
     "smiled", "smiles", "asserted", "asserts", "submitted", "submits", "reasoned", "reckoned",
-    "reckons", "speculated", "mentioned", "hinted",
+    "reckons", "speculated", "mentioned", "hinted", "fumed", "fumes", "raged", "gushed", "gushes",
+    "sobbed",
 ];
 
 /// Verbs that can introduce reported (indirect) speech with "that".
@@ -94,7 +95,7 @@ const INDIRECT_THAT_VERBS: &[&str] = &[
     "cautioned", "observed", "declared", "disclosed", "tweeted", "replied", "responded",
     "countered", "remarked", "pointed out", "opined", "opines", "averred", "avers", "informed",
     "shot back", "asserted", "asserts", "submitted", "submits", "reasoned", "reckoned", "reckons",
-    "speculated", "mentioned", "hinted", "lamented", "boasted",
+    "speculated", "mentioned", "hinted", "lamented", "boasted", "asked", "asks",
 ];
 
 /// Titles and honorifics stripped from the front of a name; the [`MODIFIERS`] that qualify
@@ -143,6 +144,9 @@ const TITLES: &[&str] = &[
     // "MLA Ravi Rana", "IGP Usman Baba"), and officers of a company
     "MCA", "MLA", "MPP", "MSP", "MEP", "MNA", "MHA", "IGP", "DCP", "ACP", "SSP", "DSP", "CFO",
     "COO", "CTO",
+    // Malaysian and Indonesian ("YB Azman Ismail", "Ibu Suharti"; "Pak" is also a Korean
+    // family name, "Tan Sri" is read as a pair in `eval_run`)
+    "YB", "Bapak", "Ibu",
 ];
 
 /// Title words that close the name of an office and are never surnames ("Attorney General").
@@ -179,14 +183,14 @@ const MALE_TITLES: &[&str] = &[
     "Spokesman", "Councilman", "Assemblyman", "Herr", "Rabbi", "Imam", "Sheikh", "Emir",
     "Sultan", "Pope", "Bishop", "Archbishop", "Cardinal", "Actor", "Businessman", "Brother", "Frontman",
     "Alhaji", "Alh.", "Haji", "Hajji", "Mallam", "Malam", "Shri", "Ayatollah", "Mufti", "Mullah",
-    "Maulana", "Ustaz", "Datuk", "Sardar", "Pandit",
+    "Maulana", "Ustaz", "Datuk", "Sardar", "Pandit", "Bapak",
 ];
 #[rustfmt::skip]
 const FEMALE_TITLES: &[&str] = &[
     "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess", "Baroness",
     "Congresswoman", "Chairwoman", "Spokeswoman", "Councilwoman", "Assemblywoman", "Mme", "Mme.",
     "Frau", "Actress", "Businesswoman", "Sister", "Hajiya", "Shrimati", "Smt.", "Smt", "Kumari",
-    "Datin", "Begum", "Alhaja",
+    "Datin", "Begum", "Alhaja", "Ibu",
 ];
 
 /// Organisation words that are also common surnames: after a first name or a title they
@@ -841,6 +845,12 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     while t.first().is_some_and(|x| is_particle(x.core)) {
         t = &t[1..];
     }
+    // "Tan Sri Lim Boon Keat", "Puan Sri Noraini Hassan": Malaysian honorifics of two words,
+    // each of which alone is a name ("Tan", "Sri Mulyani")
+    let pair_title = t.len() > 2 && matches!(t[0].core, "Tan" | "Puan" | "Toh") && t[1].core == "Sri";
+    if pair_title {
+        t = &t[2..];
+    }
     while t.last().is_some_and(|x| is_particle(x.core)) {
         t = &t[..t.len() - 1];
     }
@@ -953,7 +963,7 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
         return None;
     }
     let tokens: Vec<String> = name.iter().map(|x| x.core.to_string()).collect();
-    let honorific = real_title;
+    let honorific = real_title || pair_title;
     if tokens.len() == 1 && !honorific {
         let short = match tokens[0].chars().count() {
             1 => true,
@@ -1309,6 +1319,8 @@ fn subject_before(before: &str) -> Option<(Cand, usize)> {
     // "The 55-year-old Frenchman told ...": the person the story is about
     if let Some(d) = (end.saturating_sub(5)..end).rev().find(|&d| toks[d].core.eq_ignore_ascii_case("the"))
         && toks[d..end].iter().all(|t| !t.trail_break)
+        // "A source close to the 52-year-old star said": the star is not the subject
+        && (d == 0 || !matches!(toks[d - 1].core, "to" | "of" | "for" | "with" | "by" | "from" | "about" | "near"))
         && let Some(reference) = descriptor_reference(&toks[d + 1..=end])
     {
         return Some((reference, toks[d].start));
@@ -1476,7 +1488,7 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
     // be an age ("Doris Whitcombe, 82, said")
     let first = toks[s].core;
     let starts_lower = first.chars().next().is_some_and(|c| c.is_lowercase());
-    let age = s == end && first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit());
+    let age = s == end && is_age(first);
     if !(starts_lower || age || DETERMINERS.contains(&first.to_lowercase().as_str())) || s == 0 {
         return None;
     }
@@ -1487,12 +1499,24 @@ fn appositive_subject(toks: &[Tok], end: usize) -> Option<(Cand, usize)> {
         return None;
     }
     // "Laura Pines, D-Ore., who led the inquiry, said": the tag is an appositive of its own
-    let prev_end = before_party_tag(toks, s - 1);
+    let mut prev_end = before_party_tag(toks, s - 1);
     if matches!(toks[prev_end].core.to_lowercase().as_str(), "he" | "she") {
         return None;
     }
+    // "Derek Plumb, 71, who has worshipped here, said", "Rodel, 52, a rice farmer, said": an
+    // age between the name and the appositive, which also makes a lone name a person's
+    let aged = prev_end >= 1 && is_age(toks[prev_end].core) && toks[prev_end - 1].trail_break;
+    if aged {
+        prev_end -= 1;
+    }
     let rs = run_start_ending_at(toks, prev_end)?;
-    let c = eval_run(&toks[rs..=prev_end])?;
+    let c = match eval_run(&toks[rs..=prev_end])? {
+        // an age vouches for a person as a title does
+        Cand::Bare(word) if aged => {
+            Cand::Person { tokens: vec![word], honorific: true, gender: Gender::Unknown, titles: Vec::new() }
+        }
+        c => c,
+    };
     // "Lord Aldwyn of Ravensholme, who chairs the panel, said": the person before "of"
     // ("Rob Tanner (R) of Kentucky, the leader, said": before the party tag)
     if rs >= 2
@@ -1611,6 +1635,11 @@ fn descriptor_reference(toks: &[Tok]) -> Option<Cand> {
         Some(age) => Cand::Aged(age, gender),
         None => Cand::Pronoun(gender),
     })
+}
+
+/// Whether a word is an age as news gives it after a name ("Doris Whitcombe, 82, said").
+fn is_age(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The age of "19-year-old".
@@ -1987,6 +2016,8 @@ struct Entity {
     mention: u64,
     /// The age the article gives ("Gavin Pryce, 71,"), for a later "the 71-year-old".
     age: Option<u32>,
+    /// How many times the article has named this entity so far.
+    times: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -2027,6 +2058,9 @@ struct Article {
     /// passage: a "he" or "she" after it in that passage or the next is that person, not a
     /// named one mentioned before.
     unnamed_speaker: (u64, usize),
+    /// Whether a passage has opened with "Q:": the article is an interview, whose "A:"
+    /// passages are the interviewee's ([`Article::interviewee`]).
+    asked: bool,
     /// The passage being read.
     passage: usize,
 }
@@ -2384,6 +2418,7 @@ impl Article {
                                 salience: 0,
                                 mention: 0,
                                 age: None,
+                                times: 0,
                             })
                         }
                     }
@@ -2414,10 +2449,18 @@ impl Article {
         };
         let e = &mut self.entities[idx];
         e.mention = t;
+        e.times += 1;
         if salient {
             e.salience = t;
         }
         Some(idx)
+    }
+
+    /// The person an interview is with: of the people named in full, the one the article
+    /// has named most often (the first of them on a tie).
+    fn interviewee(&self) -> Option<usize> {
+        let named = self.entities.iter().enumerate().filter(|(_, e)| e.keys.len() > 1);
+        named.max_by(|(i, a), (j, b)| a.times.cmp(&b.times).then(j.cmp(i))).map(|(i, _)| i)
     }
 
     /// Resolves a subject found right next to a direct quotation: there a
@@ -2442,6 +2485,7 @@ impl Article {
                     salience: t,
                     mention: t,
                     age: None,
+                    times: 1,
                 });
                 return Who::Person(i);
             }
@@ -2608,8 +2652,19 @@ impl Article {
                         Some(p @ Cand::Person { .. }) if subject => {
                             self.person(p, true);
                         }
-                        Some(b @ Cand::Bare(_)) if subject => {
-                            self.person(b, true);
+                        // "But retired headteacher Barbara Kellow insists", "Retired …": a
+                        // connective or a capitalised description opening the sentence leaves
+                        // the subject to the words after it (a preposition does not: "On the
+                        // Pungo River …" has no subject there)
+                        Some(b @ Cand::Bare(_))
+                            if subject && self.person(b, true).is_none() && opens_before_subject(toks, k, e) =>
+                        {
+                            k = e;
+                            continue;
+                        }
+                        None if opens_before_subject(toks, k, e) => {
+                            k = e;
+                            continue;
                         }
                         _ => {}
                     }
@@ -2641,6 +2696,36 @@ impl Article {
             }
         }
     }
+}
+
+/// Whether the one-word run `toks[k..e]` opening a sentence comes before its subject: a
+/// connective ("But", "However") or a capitalised word before lower-case ones ("Retired
+/// headteacher Barbara Kellow").
+fn opens_before_subject(toks: &[Tok], k: usize, e: usize) -> bool {
+    const CONNECTIVES: &[&str] = &[
+        "But",
+        "And",
+        "Yet",
+        "So",
+        "Still",
+        "However",
+        "Meanwhile",
+        "Also",
+        "Now",
+        "Then",
+        "Instead",
+        "Indeed",
+        "Later",
+        "Earlier",
+        "Yesterday",
+        "Today",
+        "Separately",
+    ];
+    let word = toks[k].core;
+    k == 0
+        && e == 1
+        && (CONNECTIVES.contains(&word)
+            || !STOP_SET.contains(word) && toks.get(1).is_some_and(|t| t.core.starts_with(char::is_lowercase)))
 }
 
 // ---------------------------------------------------------------------------
@@ -2750,8 +2835,16 @@ fn participle_attribution(masked: &str, pre: &str) -> Option<(Cand, bool)> {
         if k == 0 && t.trail_break && t.core.chars().count() > 1 && !t.core.chars().any(char::is_lowercase) {
             continue;
         }
+        // "In Tokyo, Okabe Masahiro declined, telling …": a place after a preposition
+        let preposition =
+            |w: &str| matches!(w.to_lowercase().as_str(), "in" | "at" | "from" | "on" | "to" | "near" | "outside");
+        if preposition(t.core) {
+            continue;
+        }
+        let after_preposition = k > 0 && preposition(toks[k - 1].core);
         if let Some(e) = run_end_starting_at(&toks, k)
             && !lone_opener(e)
+            && !after_preposition
             && !toks[e - 1].poss
             && let Some(c) = eval_run(&toks[k..e])
         {
@@ -2775,6 +2868,20 @@ fn transcript_turn<'p>(art: &mut Article, passage: &'p str) -> Option<(Who, &'p 
     let head = &passage[..passage.floor_char_boundary(passage.len().min(64))];
     let (label, _) = head.split_once(": ")?;
     let said = &passage[label.len() + 2..];
+    // an interview: "Q: Why so long?" then "A: Because I threw it away." (quotations inside
+    // an answer are the interviewee's words too)
+    if matches!(label, "Q" | "Question") {
+        art.asked = true;
+        return None;
+    }
+    if matches!(label, "A" | "Answer") && art.asked && !said.trim().is_empty() {
+        let i = art.interviewee()?;
+        let t = art.tick();
+        let entity = &mut art.entities[i];
+        entity.salience = t;
+        entity.mention = t;
+        return Some((Who::Person(i), said.trim()));
+    }
     let words: Vec<&str> = label.split_whitespace().collect();
     if words.is_empty()
         || words.len() > 4
@@ -3043,6 +3150,13 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
         // verbs that report a clause without "that" ("argued the law was neutral"); not
         // those with other senses before an object ("claimed the title", "added salt",
         // "admitted no remorse", "warned the panel on Thursday")
+        // "asked the minister whether the contract was signed": a reported question
+        if matches!(verb, "asked" | "asks") {
+            if let Some(question) = asked_clause(a) {
+                return Some((c, question.trim().trim_end_matches(['.', '!', '?']).to_string()));
+            }
+            continue;
+        }
         let said = matches!(
             verb,
             "said"
@@ -3072,6 +3186,11 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
             after_object()
         } else {
             let a2 = a.strip_prefix("on ").and_then(|r| r.split_once(' ').map(|x| x.1)).unwrap_or(a);
+            // "said afterwards he thought …": a time before the clause
+            let a2 = ["afterwards ", "afterward ", "later ", "yesterday ", "today ", "earlier ", "again ", "then "]
+                .iter()
+                .find_map(|t| a2.strip_prefix(t))
+                .unwrap_or(a2);
             let a2 = a2.strip_prefix("that ").unwrap_or(a2);
             let fw = a2.split_whitespace().next().unwrap_or("");
             let ok = fw.chars().next().is_some_and(|c| c.is_lowercase())
@@ -3137,8 +3256,28 @@ fn indirect(sentence: &str) -> Option<(Cand, String)> {
     reported_by_participle(s)
 }
 
+/// The question of "asked (someone) whether …": the words from the question word on, when
+/// at most eight words without punctuation stand before it.
+fn asked_clause(after: &str) -> Option<&str> {
+    let mut at = 0;
+    for (k, word) in after.split_whitespace().enumerate().take(9) {
+        let offset = after[at..].find(word)? + at;
+        if matches!(word, "whether" | "if" | "why" | "how" | "what" | "when" | "where" | "who") {
+            let rest = &after[offset..];
+            return (rest.split_whitespace().count() >= 4).then_some(rest);
+        }
+        if k == 8 || word.contains([',', ';', '.', ':', PH]) {
+            return None;
+        }
+        at = offset + word.len();
+    }
+    None
+}
+
 static SAYING_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r", (?:(?:saying|insisting|arguing|warning|noting|claiming|stressing|asserting)(?: that)?|adding that) ")
+    Regex::new(
+        r", (?:(?:saying|insisting|arguing|warning|noting|claiming|stressing|asserting)(?: that)?|adding that|telling [^,;]{1,40}? that) ",
+    )
         .unwrap()
 });
 
@@ -3364,7 +3503,19 @@ fn role_prefix(head: &str) -> bool {
     }
     let lw = last.to_lowercase();
     if last.chars().next().is_some_and(char::is_lowercase) {
-        return is_role_word(&lw);
+        // "Retired headteacher Barbara Kellow insists": a short description opening the
+        // sentence, of words that are not function words
+        const FUNCTION_WORDS: &[&str] = &[
+            "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "by", "with", "as", "from", "that", "this",
+            "his", "her", "their", "its", "our", "said", "says", "told", "who", "which", "when", "while", "after",
+            "before", "than", "not", "no", "is", "was", "were", "are", "be", "has", "have", "had",
+        ];
+        let description = words.len() <= 3
+            && words[0].starts_with(char::is_uppercase)
+            && !STOP_SET.contains(words[0])
+            && words[1..].iter().all(|w| w.starts_with(char::is_lowercase))
+            && words.iter().all(|w| !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()));
+        return is_role_word(&lw) || description;
     }
     // "Tory MP Fiona Gascoigne said": a title the name run does not take in
     if TITLE_SET.contains(last) || OCCUPATION_SET.contains(last) {
@@ -4933,5 +5084,62 @@ mod tests {
             "The dog belongs to retired plumber Gavin Pryce, 71. Gavin said: \"Kerry is an angel.\"",
         ]);
         assert_eq!(got, vec![v(&["João Pedro de Oliveira Lima"]), v(&["Gavin Pryce"])]);
+    }
+
+    #[test]
+    fn an_age_after_a_name_makes_the_appositive_and_the_lone_name_a_person() {
+        let got = speakers(&[
+            "Rodel, 52, a rice farmer, said he had spent the night digging with his hands.",
+            "\"We found my nephew,\" he said.",
+            "Derek Plumb, 71, who has worshipped there for forty years, said afterwards he thought the sermon was brave.",
+        ]);
+        assert_eq!(got, vec![v(&["Rodel"]), v(&["Rodel"]), v(&["Derek Plumb"])]);
+    }
+
+    #[test]
+    fn a_source_close_to_the_star_is_not_the_star() {
+        let got = speakers(&[
+            "TV chef Gino Valli, 52, is in a feud with his neighbour.",
+            "A source close to the 52-year-old star said: \"Gino's furious.\"",
+            "But retired headteacher Barbara Kellow, 68, insists the pump keeps her awake. \"It hums like a fridge,\" she fumed.",
+        ]);
+        assert_eq!(got, vec![v(&[]), v(&[]), v(&["Barbara Kellow"])]);
+    }
+
+    #[test]
+    fn malaysian_and_indonesian_honorifics_are_stripped() {
+        let got = speakers(&[
+            "Tan Sri Lim Boon Keat, chairman of the federation, said the decision was \"a step backwards\".",
+            "Opposition MP YB Azman Ismail said the ministry should publish the data.",
+            "\"Every year they say next year,\" said Ibu Suharti.",
+            "\"We met,\" said Sri Mulyani Indrawati.",
+        ]);
+        assert_eq!(
+            got,
+            vec![v(&["Lim Boon Keat"]), v(&["Azman Ismail"]), v(&["Suharti"]), v(&["Sri Mulyani Indrawati"])]
+        );
+    }
+
+    #[test]
+    fn an_interviews_answers_are_the_interviewees() {
+        let got = speakers(&[
+            "Halvard Nyquist's fifth novel follows a lighthouse family. We reached Nyquist, 58, at home, where his editor Susan Pell also lives.",
+            "Q: Were you expecting the prize?",
+            "A: Not at all. I was in the garden when my phone rang.",
+        ]);
+        assert_eq!(got, vec![v(&[]), v(&[]), v(&["Halvard Nyquist"])]);
+        // without a question before it, "A:" is no answer
+        assert_eq!(speakers(&["Ana Ruiz Vela runs the farm.", "A: the first field."]), vec![v(&[]), v(&[])]);
+    }
+
+    #[test]
+    fn questions_and_words_told_to_someone_are_reported_speech() {
+        let got = speakers(&[
+            "Liberal senator Hamish Delaney asked whether the satellite contract had been signed off by the minister.",
+            "In Tokyo, Chief Cabinet Secretary Okabe Masahiro declined to comment, telling a news conference that working hours were a matter for firms.",
+            "Ana Ruiz asked the court to delay the case.",
+            "He was asked whether he would run again.",
+        ]);
+        assert_eq!(got, vec![v(&["Hamish Delaney"]), v(&["Okabe Masahiro"]), v(&[]), v(&[])]);
     }
 }
