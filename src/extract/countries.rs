@@ -27,7 +27,8 @@
 //!   (a capitalised word before/after) do not count at all.
 //! * A bare "Congo" / "Congolese" is the Republic of the Congo (CG) when the story names
 //!   it otherwise (Brazzaville, Congo-Brazzaville…), the DRC when the story names the DRC
-//!   otherwise (DRC, Kinshasa, Katanga…). With neither, it follows the story's year: the
+//!   otherwise (DRC, Kinshasa, Katanga…), the one named first when the story names both.
+//!   With neither, it follows the story's year: the
 //!   Republic of the Congo from 1971 to 1997, while the DRC was Zaire; the DRC before and
 //!   after (and in undated text), as "the Congo" of the 1960s and "Congo" of AP and Reuters
 //!   style since 1997 are the DRC.
@@ -405,6 +406,7 @@ const BLOCKS: &[&str] = &[
     "Egyptian Mau",
     "Turkish Van",
     "Norwegian Forest cat",
+    "Norwegian elkhound",
     // Bodies of the Americas as a whole ("the Pan American Health Organization").
     "Pan American",
     "Pan-American",
@@ -1545,9 +1547,13 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
         if !c[i].keep || !pats[c[i].pat].is_georgia {
             continue;
         }
-        // "Atlanta, Georgia", "Marietta, Georgia": a non-Georgian place before.
+        // "Atlanta, Georgia", "Marietta, Georgia": a non-Georgian place before ("Kakheti,
+        // Georgia's wine region" describes the place by its country).
         let before = &text[..c[i].start];
-        if let Some(head) = before.strip_suffix(", ") {
+        let possessive = text[c[i].end..].starts_with("'s") || text[c[i].end..].starts_with("’s");
+        if let Some(head) = before.strip_suffix(", ")
+            && !possessive
+        {
             let prev_match = (0..i).rev().find(|&k| c[k].keep || c[k].kind == Kind::Capital);
             let prev_adjacent = prev_match.filter(|&k| c[k].end == head.len());
             match prev_adjacent {
@@ -1590,10 +1596,17 @@ fn resolve_candidates(text: &str, folded: &str, mut c: Vec<Cand>, year: Option<i
             cand.keep = false;
         }
     }
-    // A bare "Congo": see the module's notes.
+    // A bare "Congo": see the module's notes. After a city of the Republic ("Brazzaville,
+    // Congo") it stays the Republic.
     if bare_congo_is_drc(&c, year) {
-        for cand in c.iter_mut().filter(|x| x.keep && pats[x.pat].bare_congo) {
-            cand.code = "CD";
+        for i in 0..n {
+            let after_republic_city = i > 0
+                && c[i - 1].code == "CG"
+                && c[i - 1].kind == Kind::Capital
+                && &text[c[i - 1].end..c[i].start] == ", ";
+            if c[i].keep && pats[c[i].pat].bare_congo && !after_republic_city {
+                c[i].code = "CD";
+            }
         }
     }
     // Ambiguous place names count for a country the story names otherwise, or not at all.
@@ -1744,11 +1757,18 @@ const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "explained", "a
 
 /// Whether a bare "Congo" in these candidates is the DRC: the story names the Republic of
 /// the Congo only as a bare "Congo", and names the DRC otherwise or was not written in the
-/// years of Zaire (1971 to 1997).
+/// years of Zaire (1971 to 1997); or it names both, the DRC first.
 fn bare_congo_is_drc(c: &[Cand], year: Option<i32>) -> bool {
     let pats = &MATCHER.patterns;
     let drc = c.iter().any(|x| x.keep && x.code == "CD");
     let republic = c.iter().any(|x| x.keep && x.code == "CG" && !pats[x.pat].bare_congo);
+    if drc && republic {
+        // a story naming both: the bare name is the one it named first, its subject ("an
+        // outbreak in the Democratic Republic of Congo … most cases in Congo … the
+        // neighbouring Republic of Congo")
+        let first = c.iter().find(|x| x.keep && (x.code == "CD" || x.code == "CG" && !pats[x.pat].bare_congo));
+        return first.is_some_and(|x| x.code == "CD");
+    }
     let zaire_years = year.is_some_and(|year| (1971..=1997).contains(&year));
     !republic && (drc || !zaire_years)
 }
@@ -2767,6 +2787,17 @@ mod tests {
         // an adjective before a noun still refers to the country
         assert_eq!(codes("She taught Chinese students in Spanish politics."), ["CN", "ES"]);
         assert_eq!(codes("Spanish officials speak to French ministers."), ["ES", "FR"]);
+    }
+
+    #[test]
+    fn georgias_region_and_a_congo_named_first() {
+        assert_eq!(codes("In a village in Kakheti, Georgia's eastern wine region, she lifts a lid."), ["GE"]);
+        assert_eq!(codes("He lives in Marietta, Georgia, near Atlanta."), ["US", "US"]);
+        let text = "Mpox spread from the Democratic Republic of Congo to Burundi. Most cases in Congo are in \
+                    South Kivu. The neighbouring Republic of Congo found none.";
+        assert_eq!(codes(text), ["CD", "BI", "CD", "CD", "CG"]);
+        let text = "Ebola spread in the Democratic Republic of Congo, the WHO office in Brazzaville, Congo, said.";
+        assert_eq!(codes(text), ["CD", "CG"]);
     }
 
     #[test]
