@@ -980,8 +980,10 @@ fn eval_run(toks: &[Tok]) -> Option<Cand> {
     if !honorific && PLACE_SET.contains(tokens[0].as_str()) {
         return Some(Cand::Source(text));
     }
+    // "G. William Hoagland": the first name after an initial
+    let given = tokens.iter().find(|t| !is_initial(t)).unwrap_or(&tokens[0]);
     if gender == Gender::Unknown && tokens.len() >= 2 {
-        let f = fold(&tokens[0]);
+        let f = fold(given);
         if MALE_NAME_SET.contains(f.as_str()) {
             gender = Gender::Male;
         } else if FEMALE_NAME_SET.contains(f.as_str()) {
@@ -1131,7 +1133,13 @@ fn trim_name(name: &mut Vec<&Tok>, after_title: bool) {
         let drop = (is_demonym(first) && !(name.len() == 2 && PLACE_SET.contains(first)))
             || (name.len() >= 3 && is_country_demonym(first))
             || (first.ends_with("ing") && !is_first_name(first) && !after_title)
-            || (name.len() >= 3 && !is_first_name(first) && is_first_name(name[1].core) && !is_particle(first));
+            // "Ukraine Kurt Volker", "Opinion Rand Paul": a word before a first name; not an
+            // initial ("J. Russell George")
+            || (name.len() >= 3
+                && !is_first_name(first)
+                && is_first_name(name[1].core)
+                && !is_particle(first)
+                && !is_initial(first));
         if !drop {
             break;
         }
@@ -1635,6 +1643,11 @@ fn descriptor_reference(toks: &[Tok]) -> Option<Cand> {
         Some(age) => Cand::Aged(age, gender),
         None => Cand::Pronoun(gender),
     })
+}
+
+/// Whether a word is an initial ("J." of "J. Russell George").
+fn is_initial(word: &str) -> bool {
+    word.strip_suffix('.').is_some_and(|letter| letter.chars().count() == 1 && letter.starts_with(char::is_uppercase))
 }
 
 /// Whether a word is an age as news gives it after a name ("Doris Whitcombe, 82, said").
@@ -5141,5 +5154,15 @@ mod tests {
             "He was asked whether he would run again.",
         ]);
         assert_eq!(got, vec![v(&["Hamish Delaney"]), v(&["Okabe Masahiro"]), v(&[]), v(&[])]);
+    }
+
+    #[test]
+    fn an_initial_before_a_first_name_stays_and_the_first_name_tells_the_gender() {
+        let got = speakers(&[
+            "\"The approach focuses on the patient,\" says G. William Hoagland, a former aide.",
+            "\"It is not a positive impression,\" he said.",
+            "\"It was a tragedy,\" said Ukraine envoy Kurt Volker.",
+        ]);
+        assert_eq!(got, vec![v(&["G. William Hoagland"]), v(&["G. William Hoagland"]), v(&["Kurt Volker"])]);
     }
 }
