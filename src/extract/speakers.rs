@@ -2257,13 +2257,15 @@ impl Article {
         i
     }
 
+    /// Files entity `i` under the next-to-last of its `keys`, for
+    /// [`Article::by_paternal_surname`] and [`Article::before_suffix`].
     fn index_next_to_last_key(&mut self, i: usize, keys: &[String]) {
         if keys.len() > 2 {
             self.by_next_to_last_key.entry(keys[keys.len() - 2].clone()).or_default().push(i);
         }
     }
 
-    /// The one person of the article whose name of three words or more has `key` next to
+    /// The one person of the article whose name of three words or more has `word` next to
     /// last, when no name ends with it: the first of two surnames, by which Spanish and
     /// Portuguese news calls a person ("Moreno" after "Lucía Moreno Castillo", "López
     /// Obrador" after "Andrés Manuel López Obrador"), or a maiden name ("Rodham"). As with
