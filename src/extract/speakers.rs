@@ -2267,8 +2267,8 @@ impl Article {
 
     /// The one person of the article whose name of three words or more has `word` next to
     /// last, when no name ends with it: the first of two surnames, by which Spanish and
-    /// Portuguese news calls a person ("Moreno" after "Lucía Moreno Castillo", "López
-    /// Obrador" after "Andrés Manuel López Obrador"), or a maiden name ("Rodham"). As with
+    /// Portuguese news calls a person ("Moreno" after "Lucía Moreno Castillo"), or a maiden
+    /// name ("Rodham" after "Hillary Rodham Clinton"). As with
     /// a family name written first, the person must have spoken or led a sentence. A first
     /// name there ("Mary Ann Smith") is not taken, nor a word the article writes in lower
     /// case ("More" of "Replay More Videos") or uses for a company.
