@@ -2513,7 +2513,7 @@ pub fn about(input: &AboutInput) -> Vec<&'static str> {
 /// the gold `places` 72 times out of 118 (a script over `eval_countries --dump`, before
 /// the rule); lists later in a story, about a third of the time.
 pub fn listed_in_first_sentence(lead: &str, mentions: &[Mention]) -> Vec<&'static str> {
-    let end = first_sentence_end(lead);
+    let end = crate::passage::sentence_starts(lead).first().copied().unwrap_or(lead.len());
     let in_sentence: Vec<&Mention> = mentions.iter().filter(|m| m.end <= end && m.kind == MentionKind::Name).collect();
     let joined = |gap: &str| {
         let gap = gap.strip_suffix("the ").unwrap_or(gap);
@@ -2531,35 +2531,6 @@ pub fn listed_in_first_sentence(lead: &str, mentions: &[Mention]) -> Vec<&'stati
     }
     take_group(&mut group, &mut listed);
     listed
-}
-
-/// Where the first sentence of `text` ends: at a full stop, "!" or "?" before a space and a
-/// capital or a quotation mark, unless the word before is an abbreviation ("U.S.", "a.m.",
-/// "Mr.", "Gen.", an initial). A stop with a space before it ends a sentence (archives
-/// written in capitals: "LAST WEEK . THE").
-fn first_sentence_end(text: &str) -> usize {
-    const ABBREVIATIONS: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Col", "Capt", "Lt", "Sgt", "Prof",
-        "No", "Mt", "Ft", "Co", "Corp", "Inc", "Ltd", "Bros", "Rev", "Hon", "Sept", "Jan", "Feb", "Aug", "Oct", "Nov",
-        "Dec",
-    ];
-    for (i, c) in text.char_indices().filter(|&(_, c)| matches!(c, '.' | '!' | '?')) {
-        let after = &text[i + 1..];
-        let next = after.trim_start().chars().next();
-        if !after.starts_with(char::is_whitespace) || !next.is_some_and(|n| n.is_uppercase() || "\"“'‘".contains(n))
-        {
-            continue;
-        }
-        let word = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-        let abbreviation = c == '.'
-            && (word.contains('.')
-                || word.chars().count() == 1
-                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)));
-        if !abbreviation {
-            return i;
-        }
-    }
-    text.len()
 }
 
 /// Moves a group of listed countries into `listed` if it is a list (two or more).
