@@ -657,8 +657,11 @@ fn in_opening_run(tokens: &[Tok]) -> bool {
 }
 
 /// "Jr.", "Sr", "III": the generation suffix that may close a name.
+/// Words that end a name after the surname.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
 fn is_name_suffix(core: &str) -> bool {
-    matches!(core, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV")
+    NAME_SUFFIXES.contains(&core)
 }
 
 fn is_particle(core: &str) -> bool {
@@ -787,9 +790,9 @@ fn name_key(word: &str) -> String {
     }
 }
 
-/// Whether a name key is a suffix ("Jr.", "III"): see [`is_name_suffix`].
+/// Whether a name key is the key of one of the [`NAME_SUFFIXES`] ("jr" of "Jr.").
 fn is_suffix_key(key: &str) -> bool {
-    matches!(key, "jr" | "sr" | "ii" | "iii" | "iv")
+    NAME_SUFFIXES.iter().any(|suffix| name_key(suffix) == key)
 }
 
 fn fold(s: &str) -> String {
