@@ -2407,6 +2407,7 @@ fn dateline_place(text: &str) -> Option<(&'static str, &str)> {
 // What an article is about.
 
 /// Inputs of [`about`].
+#[derive(Default)]
 pub struct AboutInput<'a> {
     pub title: &'a str,
     /// The article's year: the title's countries are read as of it, as the passages' are
@@ -2917,10 +2918,9 @@ mod tests {
         let passages = vec![vec!["JP", "US"], vec!["JP"], vec!["FR"], vec!["JP", "DE", "DE"]];
         let got = about(&AboutInput {
             title: "JAPAN TRADE SURPLUS WIDENS",
-            year: None,
             dateline: Some("GB"),
             passages: &passages,
-            listed_in_lead: &[],
+            ..Default::default()
         });
         assert_eq!(got, ["GB", "JP"]);
         // the title is read as of the article's year, like its passages (codes already mapped)
@@ -2928,18 +2928,11 @@ mod tests {
         let got = about(&AboutInput {
             title: "MOSCOW SEEKS GRAIN",
             year: Some(1987),
-            dateline: None,
             passages: &passages,
-            listed_in_lead: &[],
+            ..Default::default()
         });
         assert_eq!(got, ["SU"]);
-        let got = about(&AboutInput {
-            title: "MOSCOW SEEKS GRAIN",
-            year: None,
-            dateline: None,
-            passages: &passages,
-            listed_in_lead: &[],
-        });
+        let got = about(&AboutInput { title: "MOSCOW SEEKS GRAIN", passages: &passages, ..Default::default() });
         assert_eq!(got, ["RU"], "undated, the title's Moscow is Russia");
     }
 
@@ -2961,10 +2954,10 @@ mod tests {
         let passages = vec![vec!["KZ", "UZ", "KG", "TJ", "RU"], vec!["KZ", "TM", "CN"]];
         let got = about(&AboutInput {
             title: "Central Asian states sign water pact",
-            year: None,
             dateline: Some("KZ"),
             passages: &passages,
             listed_in_lead: &["KZ", "UZ", "KG", "TJ"],
+            ..Default::default()
         });
         assert_eq!(got, ["KZ", "UZ", "KG", "TJ"]);
     }
@@ -2973,47 +2966,17 @@ mod tests {
     fn about_falls_back_to_the_most_salient_country_without_a_dateline() {
         // named only in the title: no passage mentions it, yet the story is about it
         let none: Vec<Vec<&str>> = vec![vec![], vec![]];
-        let got = about(&AboutInput {
-            title: "Refugees cross into Uganda",
-            year: None,
-            dateline: None,
-            passages: &none,
-            listed_in_lead: &[],
-        });
+        let got = about(&AboutInput { title: "Refugees cross into Uganda", passages: &none, ..Default::default() });
         assert_eq!(got, ["UG"]);
         // two mentions in the body, and a runner-up named once
         let passages = vec![vec![], vec!["KE", "TZ"], vec!["KE"]];
-        assert_eq!(
-            about(&AboutInput {
-                title: "Drought",
-                year: None,
-                dateline: None,
-                passages: &passages,
-                listed_in_lead: &[]
-            }),
-            ["KE"]
-        );
+        assert_eq!(about(&AboutInput { title: "Drought", passages: &passages, ..Default::default() }), ["KE"]);
         // one passing mention is not what a story is about
         let passing = vec![vec![], vec!["KE"]];
-        assert!(
-            about(&AboutInput {
-                title: "Drought",
-                year: None,
-                dateline: None,
-                passages: &passing,
-                listed_in_lead: &[]
-            })
-            .is_empty()
-        );
+        assert!(about(&AboutInput { title: "Drought", passages: &passing, ..Default::default() }).is_empty());
         // with a dateline, the dateline country is first and the rule is unchanged
         assert_eq!(
-            about(&AboutInput {
-                title: "Drought",
-                year: None,
-                dateline: Some("ET"),
-                passages: &passages,
-                listed_in_lead: &[]
-            }),
+            about(&AboutInput { title: "Drought", dateline: Some("ET"), passages: &passages, ..Default::default() }),
             ["ET"]
         );
     }
